@@ -1,0 +1,23 @@
+#define _GNU_SOURCE
+#include "CPosixShim.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+int cposix_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
+
+int cposix_set_pipe_size(int fd, int bytes) {
+#ifdef F_SETPIPE_SZ
+    return fcntl(fd, F_SETPIPE_SZ, bytes);
+#else
+    (void)fd; (void)bytes; errno = ENOSYS; return -1;
+#endif
+}
+
+int cposix_get_pipe_size(int fd) {
+#ifdef F_GETPIPE_SZ
+    return fcntl(fd, F_GETPIPE_SZ);
+#else
+    (void)fd; errno = ENOSYS; return -1;
+#endif
+}

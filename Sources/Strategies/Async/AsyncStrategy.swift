@@ -1,0 +1,26 @@
+/// Any strategy run behind an ``AsyncVideoWriter``: colour conversion and encoding happen on the writer thread,
+/// the caller only hands frames over.
+public struct AsyncStrategy: WriterStrategy {
+    public let name: String
+    /// The strategy whose writers run on the background thread.
+    public let inner: any WriterStrategy
+    /// Queue bound for each writer.
+    public let capacity: QueueCapacity
+
+    /// Wraps `inner`; `name` defaults to `<inner>-async`.
+    public init(wrapping inner: any WriterStrategy, name: String? = nil, capacity: QueueCapacity = .default) {
+        self.inner = inner
+        self.name = name ?? "\(inner.name)-async"
+        self.capacity = capacity
+    }
+
+    public var settings: EncoderSettings { inner.settings }
+    public var colorPolicy: ColorPolicy { inner.colorPolicy }
+    public var summary: String { "\(inner.name) on a writer thread behind a bounded queue (\(capacity))" }
+    public func availability() -> Availability { inner.availability() }
+
+    public func makeWriter(_ configuration: WriterConfiguration) throws -> any VideoWriter {
+        AsyncVideoWriter(wrapping: try inner.makeWriter(configuration), geometry: configuration.geometry,
+                         capacity: capacity, name: "writerbench.\(name)")
+    }
+}

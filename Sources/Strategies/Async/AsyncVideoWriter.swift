@@ -1,0 +1,194 @@
+import Foundation
+
+/// Runs any ``VideoWriter`` on a dedicated thread behind a bounded queue: `write` enqueues the frame and returns.
+///
+/// - Frames are values with copy-on-write storage, so enqueueing copies no pixels.
+/// - When the queue is full, `write` blocks until the writer thread makes room (back-pressure); frames are never
+///   dropped. Time spent blocked and the queue's high-water mark are reported in ``WriterReport/queue``.
+/// - An error on the writer thread aborts the inner writer (killing any child process) and is thrown by the next
+///   `write` or by `finish`.
+/// - `finish` drains the queue, finishes the inner writer on its thread and joins the thread. Deinit aborts.
+public final class AsyncVideoWriter: VideoWriter {
+    private let state: QueueState
+    private let geometry: FrameGeometry
+    private var closed = false
+
+    /// Takes ownership of `inner`; from now on only the writer thread touches it.
+    public init(wrapping inner: any VideoWriter, geometry: FrameGeometry, capacity: QueueCapacity = .default,
+                name: String = "writerbench.async-writer") {
+        self.geometry = geometry
+        self.state = QueueState(capacity: capacity)
+        let transfer = WriterTransfer(writer: inner)
+        let state = self.state
+        let thread = Thread { state.runWriterLoop(transfer.writer) }
+        thread.name = name
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    deinit { abort() }
+
+    /// Frames waiting for the writer thread right now (for per-write samples).
+    public var queuedFrames: Int { state.queuedFrames }
+
+    public func write(_ frame: Frame) throws {
+        guard !closed else { throw WriterError.closed }
+        try geometry.check(frame)
+        try state.enqueue(frame)
+    }
+
+    public func finish() throws -> WriterReport {
+        guard !closed else { throw WriterError.closed }
+        closed = true
+        return try state.finish()
+    }
+
+    public func abort() {
+        guard !closed else { return }
+        closed = true
+        state.abort()
+    }
+}
+
+/// Moves a non-Sendable writer to the writer thread exactly once.
+///
+/// `@unchecked Sendable` is safe because the creating thread gives up its reference before the thread starts:
+/// ``AsyncVideoWriter`` keeps no reference to the inner writer.
+private struct WriterTransfer: @unchecked Sendable {
+    let writer: any VideoWriter
+}
+
+/// The queue shared by the caller and the writer thread; every field is guarded by `condition`.
+///
+/// `@unchecked Sendable`: all mutable state is read and written only while holding `condition`'s lock.
+private final class QueueState: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let capacity: QueueCapacity
+    private var frames: [Frame] = []
+    private var head = 0
+    private var queuedBytes = 0
+    private var finishing = false
+    private var aborting = false
+    private var threadDone = false
+    private var failure: (any Error)?
+    private var report: WriterReport?
+    private var statistics = QueueStatistics(blockedSeconds: 0, blockedWrites: 0, highWaterFrames: 0, highWaterBytes: 0)
+
+    init(capacity: QueueCapacity) {
+        self.capacity = capacity
+        frames.reserveCapacity(min(capacity.frames, 1024))
+    }
+
+    var queuedFrames: Int {
+        condition.lock(); defer { condition.unlock() }
+        return frames.count - head
+    }
+
+    func enqueue(_ frame: Frame) throws {
+        let size = frame.bytes.count
+        condition.lock()
+        defer { condition.unlock() }
+        if !hasRoom(for: size) && failure == nil {
+            let start = DispatchTime.now().uptimeNanoseconds
+            while !hasRoom(for: size) && failure == nil { condition.wait() }
+            statistics.blockedSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            statistics.blockedWrites += 1
+        }
+        if let failure { throw failure }
+        frames.append(frame)
+        queuedBytes += size
+        statistics.highWaterFrames = max(statistics.highWaterFrames, frames.count - head)
+        statistics.highWaterBytes = max(statistics.highWaterBytes, queuedBytes)
+        condition.broadcast()
+    }
+
+    func finish() throws -> WriterReport {
+        condition.lock()
+        defer { condition.unlock() }
+        finishing = true
+        condition.broadcast()
+        while !threadDone { condition.wait() }
+        if let failure { throw failure }
+        guard var report else { throw WriterError.closed }
+        report.queue = statistics
+        return report
+    }
+
+    func abort() {
+        condition.lock()
+        defer { condition.unlock() }
+        aborting = true
+        condition.broadcast()
+        while !threadDone { condition.wait() }
+    }
+
+    /// The writer thread's body: write queued frames in order, then finish or abort the inner writer.
+    func runWriterLoop(_ writer: any VideoWriter) {
+        while let frame = nextFrame() {
+            do {
+                try writer.write(frame)
+                frameWritten(size: frame.bytes.count)
+            } catch {
+                writer.abort()
+                stop(with: error, report: nil)
+                return
+            }
+        }
+        if isAborting {
+            writer.abort()
+            stop(with: nil, report: nil)
+            return
+        }
+        do {
+            stop(with: nil, report: try writer.finish())
+        } catch {
+            writer.abort()
+            stop(with: error, report: nil)
+        }
+    }
+
+    private func hasRoom(for size: Int) -> Bool {
+        let count = frames.count - head
+        return count == 0 || (count < capacity.frames && queuedBytes + size <= capacity.bytes)
+    }
+
+    /// The next frame to write, or nil once the queue is empty and finishing, or when aborting.
+    private func nextFrame() -> Frame? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == frames.count && !finishing && !aborting { condition.wait() }
+        if aborting || head == frames.count { return nil }
+        let frame = frames[head]
+        head += 1
+        // Keep the array from growing without bound while still never shifting on every dequeue.
+        if head >= 256 && head * 2 >= frames.count {
+            frames.removeFirst(head)
+            head = 0
+        }
+        return frame
+    }
+
+    private func frameWritten(size: Int) {
+        condition.lock()
+        queuedBytes -= size
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private var isAborting: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return aborting
+    }
+
+    private func stop(with error: (any Error)?, report: WriterReport?) {
+        condition.lock()
+        failure = error
+        self.report = report
+        frames.removeAll()
+        head = 0
+        queuedBytes = 0
+        threadDone = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

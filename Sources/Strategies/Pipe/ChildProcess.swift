@@ -1,0 +1,130 @@
+import CPosixShim
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A child process whose stdin is a pipe we write to and whose stderr is drained continuously into a ``StderrTail``.
+///
+/// The child's stdout goes to /dev/null. Pipes are created close-on-exec so that a sibling child (three writers
+/// at once) never inherits our end of another child's stdin and keeps it from seeing end of file.
+/// Confined to its owner's thread, except for the drain thread, which only touches `stderrTail`.
+final class ChildProcess {
+    /// The child's process id.
+    let pid: pid_t
+    /// Our end of the child's stdin.
+    let stdin: FileDescriptor
+    /// What the child printed on stderr lately.
+    let stderrTail = StderrTail()
+    private let drainDone = DispatchSemaphore(value: 0)
+    private var exitStatus: Int32?
+    /// Resource usage of the child once it has been reaped.
+    private(set) var usage = rusage()
+
+    /// Spawns `executable` (a path, or a name looked up in PATH) with `arguments`.
+    init(executable: String, arguments: [String]) throws {
+        Self.ignoreSIGPIPE()
+        var stdinFDs: [Int32] = [-1, -1]
+        var stderrFDs: [Int32] = [-1, -1]
+        guard cposix_pipe_cloexec(&stdinFDs) == 0 else { throw Self.systemError("pipe2") }
+        guard cposix_pipe_cloexec(&stderrFDs) == 0 else {
+            let error = Self.systemError("pipe2")
+            Glibc.close(stdinFDs[0]); Glibc.close(stdinFDs[1])
+            throw error
+        }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdinFDs[0], 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stderrFDs[1], 2)
+
+        // SIGPIPE is ignored in this process (see ignoreSIGPIPE); give the child the default disposition back.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawnp(&pid, executable, &actions, &attributes, argv, environ)
+        Glibc.close(stdinFDs[0])
+        Glibc.close(stderrFDs[1])
+        guard result == 0 else {
+            Glibc.close(stdinFDs[1]); Glibc.close(stderrFDs[0])
+            throw WriterError.system(call: "posix_spawnp(\(executable))", errno: result,
+                                     message: String(cString: strerror(result)))
+        }
+        self.pid = pid
+        self.stdin = FileDescriptor(stdinFDs[1])
+        Self.startDrain(fd: stderrFDs[0], into: stderrTail, done: drainDone)
+    }
+
+    deinit {
+        kill()
+    }
+
+    /// Closes our end of stdin: the child sees end of file.
+    func closeStdin() { stdin.close() }
+
+    /// Waits for the child to exit and for its stderr to reach end of file. Returns the wait status.
+    @discardableResult
+    func wait() -> Int32 {
+        if let exitStatus { return exitStatus }
+        var status: Int32 = 0
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        drainDone.wait()
+        exitStatus = status
+        return status
+    }
+
+    /// Kills the child (SIGKILL) if it is still running, closes stdin and reaps it. Idempotent.
+    func kill() {
+        closeStdin()
+        if exitStatus == nil {
+            _ = Glibc.kill(pid, SIGKILL)
+            wait()
+        }
+    }
+
+    /// "exited with status N" or "killed by signal N", from a wait status.
+    static func describe(status: Int32) -> String {
+        let signal = status & 0x7f
+        if signal == 0 { return "exited with status \((status >> 8) & 0xff)" }
+        return "killed by signal \(signal)"
+    }
+
+    /// True when the wait status means a normal exit with status 0.
+    static func succeeded(_ status: Int32) -> Bool { status == 0 }
+
+    /// Writing to a pipe whose reader died raises SIGPIPE, whose default action kills the whole benchmark.
+    /// WriterBench ignores it process-wide, once, so such a write fails with EPIPE and becomes an error instead.
+    private static let sigpipeIgnored: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+    static func ignoreSIGPIPE() { _ = sigpipeIgnored }
+
+    private static func systemError(_ call: String) -> WriterError {
+        let code = errno
+        return .system(call: call, errno: code, message: String(cString: strerror(code)))
+    }
+
+    private static func startDrain(fd: Int32, into tail: StderrTail, done: DispatchSemaphore) {
+        let thread = Thread {
+            let source = FileDescriptor(fd)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 1)
+            defer { buffer.deallocate() }
+            while let count = try? source.read(into: buffer), count > 0 {
+                tail.append(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            }
+            source.close()
+            done.signal()
+        }
+        thread.name = "writerbench.stderr-drain"
+        thread.start()
+    }
+}

@@ -1,0 +1,98 @@
+/// Writes frames synchronously into an ffmpeg child process. See ``FFmpegPipeStrategy``.
+final class FFmpegPipeWriter: VideoWriter {
+    private let child: ChildProcess
+    private let configuration: WriterConfiguration
+    private let encoder: String
+    private let pipeBufferBytes: Int?
+    private var framesWritten = 0
+    private var closed = false
+
+    init(executable: String, arguments: [String], configuration: WriterConfiguration, encoder: String,
+         pipeBufferBytes: Int) throws {
+        self.configuration = configuration
+        self.encoder = encoder
+        self.child = try ChildProcess(executable: executable, arguments: arguments)
+        self.pipeBufferBytes = child.stdin.enlargePipeBuffer(to: pipeBufferBytes)
+    }
+
+    deinit { abort() }
+
+    func write(_ frame: Frame) throws {
+        guard !closed else { throw WriterError.closed }
+        try configuration.geometry.check(frame)
+        do {
+            try frame.withUnsafeBytes { bytes in
+                if frame.isTightlyPacked {
+                    try child.stdin.writeAll(UnsafeRawBufferPointer(rebasing: bytes[..<frame.packedByteCount]))
+                } else {
+                    try writeRows(of: frame, from: bytes)
+                }
+            }
+        } catch let error as WriterError {
+            throw failure(after: error)
+        }
+        framesWritten += 1
+    }
+
+    func finish() throws -> WriterReport {
+        guard !closed else { throw WriterError.closed }
+        closed = true
+        child.closeStdin()
+        let status = child.wait()
+        guard ChildProcess.succeeded(status) else {
+            throw WriterError.encoderFailed(
+                encoder: "ffmpeg (\(encoder))",
+                detail: "\(ChildProcess.describe(status: status)) at finish; ffmpeg said: \(child.stderrTail.lastLines())")
+        }
+        var notes: [String] = []
+        if let pipeBufferBytes { notes.append("pipe buffer \(pipeBufferBytes) bytes") }
+        return WriterReport(bytesWritten: OutputPath.size(configuration.outputPath), encoderUsed: encoder,
+                            framesWritten: framesWritten, notes: notes)
+    }
+
+    func abort() {
+        closed = true
+        child.kill()
+    }
+
+    /// Writes a padded frame row by row, so ffmpeg receives tightly packed rawvideo.
+    private func writeRows(of frame: Frame, from bytes: UnsafeRawBufferPointer) throws {
+        let planes: [(offset: Int, stride: Int, rowBytes: Int, rows: Int)]
+        switch frame.format {
+        case .yuv420p:
+            let lumaSize = frame.stride * frame.height
+            let chromaStride = frame.stride / 2
+            let chromaRows = (frame.height + 1) / 2
+            let chromaWidth = (frame.width + 1) / 2
+            planes = [(0, frame.stride, frame.width, frame.height),
+                      (lumaSize, chromaStride, chromaWidth, chromaRows),
+                      (lumaSize + chromaStride * chromaRows, chromaStride, chromaWidth, chromaRows)]
+        default:
+            planes = [(0, frame.stride, frame.format.minimumStride(width: frame.width), frame.height)]
+        }
+        for plane in planes {
+            for row in 0..<plane.rows {
+                let start = plane.offset + row * plane.stride
+                try child.stdin.writeAll(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + plane.rowBytes)]))
+            }
+        }
+    }
+
+    /// Turns a failed pipe write into the encoder's own explanation: reap the child and quote its stderr.
+    private func failure(after error: WriterError) -> WriterError {
+        closed = true
+        child.closeStdin()
+        if case .system(_, let code, _) = error, code == EPIPE {
+            let status = child.wait()
+            return .encoderFailed(
+                encoder: "ffmpeg (\(encoder))",
+                detail: "\(ChildProcess.describe(status: status)) after \(framesWritten) frames; ffmpeg said: \(child.stderrTail.lastLines())")
+        }
+        child.kill()
+        return error
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `writerbench`: measures how fast frames can be handed to a video encoder, and guards the answer in CI.
+@main
+struct WriterBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "writerbench",
+        abstract: "Measure how fast a program can hand video frames to an encoder.",
+        subcommands: []
+    )
+}

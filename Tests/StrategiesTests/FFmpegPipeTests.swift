@@ -1,0 +1,4 @@
+import Testing
+@testable import Strategies
+
+@Suite struct Placeholder { @Test func nothing() {} }
