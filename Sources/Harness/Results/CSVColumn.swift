@@ -1,0 +1,50 @@
+/// Every column of the results CSV, in file order: the one place that defines each column's name, unit and meaning.
+///
+/// results/README.md documents the same list (a test keeps them in step). Never reorder existing columns;
+/// add new ones at the end of their group and document them.
+public enum CSVColumn: String, CaseIterable, Sendable {
+    // Environment
+    case timestamp, gitRevision = "git_revision", host, cpuModel = "cpu_model", logicalCores = "logical_cores", os
+    case libavVersion = "libav_version", ffmpegVersion = "ffmpeg_version", opencvVersion = "opencv_version"
+    // Configuration
+    case runID = "run_id", strategy, encoder, encoderUsed = "encoder_used", preset, crf, threads, container
+    case colorPolicy = "color_policy", queue, frameset, width, height, frames, ringSize = "ring_size"
+    case streamFPS = "stream_fps", paceFPS = "pace_fps", repeatIndex = "repeat"
+    // Outcome
+    case status, reason
+    // Timing
+    case openMs = "open_ms", writeMsMean = "write_ms_mean", writeMsP50 = "write_ms_p50", writeMsP95 = "write_ms_p95"
+    case writeMsP99 = "write_ms_p99", writeMsMax = "write_ms_max", finishMs = "finish_ms", totalS = "total_s", fps
+    case lateFrames = "late_frames", latenessMsMax = "lateness_ms_max"
+    // Asynchronous writers
+    case queueBlockedMs = "queue_blocked_ms", queueBlockedWrites = "queue_blocked_writes"
+    case queueHighWaterFrames = "queue_high_water_frames", queueHighWaterMB = "queue_high_water_mb"
+    // Resources
+    case cpuUserS = "cpu_user_s", cpuSysS = "cpu_sys_s", childCPUUserS = "child_cpu_user_s", childCPUSysS = "child_cpu_sys_s"
+    case peakRSSMB = "peak_rss_mb", bytes, bitrateKbps = "bitrate_kbps"
+    // Validity and quality
+    case valid, invalidReason = "invalid_reason", framesDecoded = "frames_decoded", psnrDB = "psnr_db"
+    case psnrMinDB = "psnr_min_db", psnrLumaDB = "psnr_luma_db", ssim, ssimMin = "ssim_min"
+    case colorMatrix = "color_matrix", colorPrimaries = "color_primaries", colorTransfer = "color_transfer"
+    case colorRange = "color_range", verifyS = "verify_s"
+
+    /// The CSV header line's fields, in order.
+    public static var header: [String] { allCases.map(\.rawValue) }
+
+    /// Unit of the column's values ("" for text).
+    public var unit: String {
+        switch self {
+        case .openMs, .writeMsMean, .writeMsP50, .writeMsP95, .writeMsP99, .writeMsMax, .finishMs, .latenessMsMax,
+             .queueBlockedMs: "ms"
+        case .totalS, .cpuUserS, .cpuSysS, .childCPUUserS, .childCPUSysS, .verifyS: "s"
+        case .fps, .streamFPS, .paceFPS: "frames/s"
+        case .peakRSSMB, .queueHighWaterMB: "MiB"
+        case .bytes: "bytes"
+        case .bitrateKbps: "kbit/s"
+        case .psnrDB, .psnrMinDB, .psnrLumaDB: "dB"
+        case .width, .height: "pixels"
+        case .frames, .ringSize, .framesDecoded, .lateFrames, .queueBlockedWrites, .queueHighWaterFrames: "frames"
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Strategies
+
+/// Runs a ``RunPlan`` and measures every run: open, every write, finish, CPU, memory, output size.
+///
+/// Frames are generated before timing starts and never timed. Each write is timed on its own with the monotonic
+/// clock (the caller-blocking time a real pipeline sees). A strategy that is unavailable or fails produces a row
+/// saying why, and the plan goes on.
+public final class BenchmarkRunner {
+    private let plan: RunPlan
+    private let environment: EnvironmentFingerprint
+    private let verifier: (any OutputVerifying)?
+    private let progress: (RunProgress) -> Void
+    private var runCounter = 0
+    private let runIDPrefix: String
+
+    /// Creates a runner. `verifier` checks each output after it is written (nil: no verification);
+    /// `progress` is called on the running thread.
+    public init(plan: RunPlan, environment: EnvironmentFingerprint, verifier: (any OutputVerifying)? = nil,
+                progress: @escaping (RunProgress) -> Void = { _ in }) {
+        self.plan = plan
+        self.environment = environment
+        self.verifier = verifier
+        self.progress = progress
+        runIDPrefix = String(environment.timestamp.filter { $0.isNumber }.prefix(14))
+    }
+
+    /// Runs the whole plan and returns its rows (also reported one by one through `progress`).
+    public func run() -> [RunRecord] {
+        var records: [RunRecord] = []
+        try? FileManager.default.createDirectory(atPath: plan.outputDirectory, withIntermediateDirectories: true)
+        for frameSet in plan.frameSets {
+            for size in plan.sizes {
+                var ring: FrameRing?
+                for strategy in plan.strategies {
+                    if case .unavailable(let reason) = strategy.availability() {
+                        let record = unavailableRecord(strategy, frameSet: frameSet, size: size, reason: reason)
+                        records.append(record)
+                        progress(.finished(record))
+                        continue
+                    }
+                    if ring == nil {
+                        progress(.generating(frameSet: frameSet, size: size, frames: plan.frames))
+                        ring = FrameRing(frameSet: frameSet, size: size, frameCount: plan.frames,
+                                         budgetBytes: plan.memoryBudgetBytes)
+                    }
+                    guard let ring else { continue }
+                    if plan.warmUp {
+                        _ = measure(strategy, ring: ring, frames: plan.warmUpFrames, repetition: -1)
+                    }
+                    for repetition in 0..<plan.repetitions {
+                        let record = measure(strategy, ring: ring, frames: plan.frames, repetition: repetition)
+                        records.append(record)
+                        progress(.finished(record))
+                    }
+                }
+            }
+        }
+        return records
+    }
+
+    /// One run: open, write `frames` frames from `ring` at the plan's pace, finish; verify afterwards.
+    /// `repetition` -1 is a warm-up: its output is deleted and nothing is verified.
+    func measure(_ strategy: any WriterStrategy, ring: FrameRing, frames: Int, repetition: Int) -> RunRecord {
+        let warmUp = repetition < 0
+        var record = baseRecord(strategy, frameSet: ring.frameSet, size: ring.size)
+        record.repeatIndex = max(0, repetition)
+        record.frames = frames
+        record.ringSize = ring.ringSize
+        let path = outputPath(strategy, ring: ring, repetition: repetition)
+        let configuration = WriterConfiguration(outputPath: path, width: ring.size.width, height: ring.size.height,
+                                                fps: plan.streamFPS)
+        var samples = [Double](repeating: 0, count: frames)
+        var pacer = FramePacer(pace: plan.pace)
+
+        PeakMemory.resetPeak()
+        let cpuBefore = CPUTimes.now()
+        let openStart = MonotonicClock.now()
+        var writer: (any VideoWriter)?
+        var writeStart: UInt64 = 0
+        var finishStart: UInt64 = 0
+        var end: UInt64 = 0
+        var report: WriterReport?
+        do {
+            let opened = try strategy.makeWriter(configuration)
+            writer = opened
+            writeStart = MonotonicClock.now()
+            var lastProgress = writeStart
+            pacer.begin()
+            for index in 0..<frames {
+                pacer.waitForFrame(index)
+                let frame = ring[index]
+                let before = MonotonicClock.now()
+                try opened.write(frame)
+                let after = MonotonicClock.now()
+                samples[index] = Double(after - before) / 1e6
+                if after - lastProgress > 250_000_000 {
+                    lastProgress = after
+                    progress(.writing(strategy: strategy.name, frameSet: ring.frameSet, size: ring.size,
+                                      repetition: repetition, framesDone: index + 1, frames: frames,
+                                      elapsedSeconds: Double(after - openStart) / 1e9, warmUp: warmUp))
+                }
+            }
+            finishStart = MonotonicClock.now()
+            report = try opened.finish()
+            end = MonotonicClock.now()
+        } catch {
+            writer?.abort()
+            record.status = .failed
+            record.reason = String(describing: error)
+            if warmUp { try? FileManager.default.removeItem(atPath: path) }
+            return record
+        }
+        let cpuAfter = CPUTimes.now()
+        record.peakRSSMB = PeakMemory.peakMiB()
+        record.cpu = cpuAfter.since(cpuBefore)
+        record.openMs = Double(writeStart - openStart) / 1e6
+        record.write = Distribution(samples)
+        record.finishMs = Double(end - finishStart) / 1e6
+        record.totalS = Double(end - openStart) / 1e9
+        record.fps = Double(frames) / (Double(end - openStart) / 1e9)
+        if case .fixed = plan.pace {
+            record.lateFrames = pacer.lateFrames
+            record.latenessMsMax = pacer.maxLatenessMs
+        }
+        if let report {
+            record.bytes = report.bytesWritten
+            record.encoderUsed = report.encoderUsed
+            record.queueStatistics = report.queue
+            record.reason = report.notes.joined(separator: "; ")
+        }
+        if warmUp {
+            try? FileManager.default.removeItem(atPath: path)
+        } else if let verifier {
+            progress(.verifying(strategy: strategy.name))
+            record.verification = verifier.verify(path: path, ring: ring, frames: frames, fps: plan.streamFPS)
+        }
+        return record
+    }
+
+    private func baseRecord(_ strategy: any WriterStrategy, frameSet: FrameSet, size: FrameSize) -> RunRecord {
+        runCounter += 1
+        var record = RunRecord(environment: environment)
+        record.runID = "\(runIDPrefix)-\(runCounter)"
+        record.strategy = strategy.name
+        record.encoder = strategy.settings.encoder
+        record.preset = strategy.reportedPreset
+        record.crf = strategy.reportedCRF
+        record.threads = strategy.settings.threads
+        record.container = strategy.settings.container
+        record.colorPolicy = strategy.colorPolicy.description
+        record.queue = strategy is AsyncStrategy ? plan.queueDescription : ""
+        record.frameset = frameSet.rawValue
+        record.width = size.width
+        record.height = size.height
+        record.frames = plan.frames
+        record.streamFPS = plan.streamFPS
+        record.pace = plan.pace
+        return record
+    }
+
+    private func unavailableRecord(_ strategy: any WriterStrategy, frameSet: FrameSet, size: FrameSize,
+                                   reason: String) -> RunRecord {
+        var record = baseRecord(strategy, frameSet: frameSet, size: size)
+        record.status = .unavailable
+        record.reason = reason
+        return record
+    }
+
+    private func outputPath(_ strategy: any WriterStrategy, ring: FrameRing, repetition: Int) -> String {
+        let label = repetition < 0 ? "warmup" : "r\(repetition)"
+        return "\(plan.outputDirectory)/\(strategy.name)-\(ring.frameSet.rawValue)-\(ring.size)-\(label).\(strategy.settings.container)"
+    }
+}
+
+/// Checks a finished output against the frames that were written; implemented by the libav-based verifier.
+public protocol OutputVerifying: Sendable {
+    /// Verifies the video at `path`, which should hold `frames` frames of `ring` (run frame i = ring[i]) at `fps`.
+    func verify(path: String, ring: FrameRing, frames: Int, fps: Int) -> VerificationSummary
+}

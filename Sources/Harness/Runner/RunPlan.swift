@@ -1,0 +1,36 @@
+import Strategies
+
+/// What `writerbench run` measures: strategies × frame sets × sizes × repetitions, and how.
+public struct RunPlan: Sendable {
+    /// Strategies to run, in order.
+    public var strategies: [any WriterStrategy]
+    /// Frame sets to feed.
+    public var frameSets: [FrameSet] = [.camera]
+    /// Frame sizes.
+    public var sizes: [FrameSize] = [.default]
+    /// Frames written per run.
+    public var frames = 300
+    /// Stream frame rate (time base of the output), frames/s.
+    public var streamFPS = 30
+    /// When frames are offered.
+    public var pace: Pace = .max
+    /// Recorded repetitions per configuration.
+    public var repetitions = 1
+    /// Whether one short unrecorded warm-up run precedes each strategy × frame set × size.
+    public var warmUp = true
+    /// Directory for output videos.
+    public var outputDirectory: String
+    /// Largest memory the pre-generated frames of one configuration may take (see ``FrameRing``).
+    public var memoryBudgetBytes = FrameRing.defaultBudgetBytes
+    /// Queue description for the CSV (async strategies).
+    public var queueDescription = ""
+
+    /// Creates a plan writing outputs to `outputDirectory`.
+    public init(strategies: [any WriterStrategy], outputDirectory: String) {
+        self.strategies = strategies
+        self.outputDirectory = outputDirectory
+    }
+
+    /// Frames in a warm-up run: two seconds of stream, at most the run's length.
+    public var warmUpFrames: Int { min(frames, max(1, 2 * streamFPS)) }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Strategies
+
+/// `writerbench list`: every registered strategy with its availability on this machine.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List every strategy and whether it can run on this machine.")
+
+    @OptionGroup var encoderOptions: EncoderOptions
+
+    func run() throws {
+        for strategy in StrategyRegistry.all(encoderOptions.strategyOptions) {
+            let availability = strategy.availability()
+            let state = availability.isAvailable ? "available" : "unavailable: \(availability.reason ?? "")"
+            print("\(strategy.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(state)")
+            print("  \(strategy.summary)")
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Strategies
+
+/// `--encoder`, `--preset`, `--crf`, `--threads`, `--queue`: how strategies encode, shared by every command
+/// that builds strategies.
+struct EncoderOptions: ParsableArguments {
+    @Option(help: "FFmpeg encoder for pipe and libav strategies (libx264, libx265, mpeg4, …).")
+    var encoder = EncoderSettings.default.encoder
+
+    @Option(help: "Encoder preset (libx264/libx265).")
+    var preset = EncoderSettings.default.preset
+
+    @Option(help: "Constant rate factor (libx264/libx265); lower is better quality.")
+    var crf = EncoderSettings.default.crf
+
+    @Option(help: "Encoder threads; 0 lets the encoder decide.")
+    var threads = 0
+
+    @Option(name: .customLong("queue"),
+            help: "Queue bound of async strategies: frames (e.g. 8) or bytes (e.g. 256MiB). Default: \(QueueCapacity.default).")
+    var queueText: String?
+
+    /// The parsed options.
+    var strategyOptions: StrategyOptions {
+        StrategyOptions(settings: EncoderSettings(encoder: encoder, preset: preset, crf: crf, threads: threads),
+                        queue: queueText.flatMap(QueueCapacity.init(parsing:)) ?? .default)
+    }
+
+    func validate() throws {
+        if let queueText, QueueCapacity(parsing: queueText) == nil {
+            throw ValidationError("cannot read --queue '\(queueText)'; give a frame count (8) or a size (256MiB, 64MB)")
+        }
+        guard (0...63).contains(crf) else { throw ValidationError("--crf must be between 0 and 63") }
+        guard threads >= 0 else { throw ValidationError("--threads must be 0 (automatic) or more") }
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Harness
+import Strategies
+
+/// `writerbench run`: measures strategies on frame sets and writes a results CSV.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Measure strategies and write one CSV row per run.",
+        discussion: "Exit status: 0 when every strategy ran (with valid output) or was unavailable; 1 when one failed.")
+
+    @Flag(help: "Run every registered strategy.")
+    var all = false
+
+    @Option(name: .customLong("strategy"), help: "A strategy to run (repeatable). See `writerbench list`.")
+    var strategyNames: [String] = []
+
+    @OptionGroup var frameOptions: FrameOptions
+    @OptionGroup var encoderOptions: EncoderOptions
+
+    @Option(name: .customLong("pace"), help: "max (offer frames as fast as the writer takes them) or a rate in frames/s.")
+    var paceText = "max"
+
+    @Option(name: .customLong("repeat"), help: "Recorded repetitions of each configuration.")
+    var repetitions = 1
+
+    @Flag(help: "Skip the unrecorded warm-up run before each strategy × frame set × size.")
+    var noWarmup = false
+
+    @Option(help: "Results CSV (default: results/<timestamp>.csv).")
+    var out: String?
+
+    @Option(help: "Keep output videos in this directory (default: a temporary directory, deleted afterwards).")
+    var keepOutputs: String?
+
+    @Option(help: "Memory budget for pre-generated frames, MiB; beyond it a ring of frames is cycled.")
+    var memoryBudgetMb = FrameRing.defaultBudgetBytes >> 20
+
+    func validate() throws {
+        guard all || !strategyNames.isEmpty else {
+            throw ValidationError("name strategies with --strategy NAME, or use --all; `writerbench list` shows them")
+        }
+        let known = StrategyRegistry.names
+        for name in strategyNames where !known.contains(name) {
+            throw ValidationError("unknown strategy '\(name)'; known: \(known.joined(separator: ", "))")
+        }
+        guard Pace(parsing: paceText) != nil else { throw ValidationError("--pace takes 'max' or a positive rate, got '\(paceText)'") }
+        guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        guard memoryBudgetMb >= 1 else { throw ValidationError("--memory-budget-mb must be at least 1") }
+    }
+
+    func run() throws {
+        let options = encoderOptions.strategyOptions
+        let registered = StrategyRegistry.all(options)
+        let strategies = all ? registered : strategyNames.compactMap { name in registered.first { $0.name == name } }
+        let environment = EnvironmentFingerprint.current()
+        let stamp = environment.timestamp.replacingOccurrences(of: ":", with: "")
+        let csvPath = out ?? "results/\(stamp).csv"
+        let outputDirectory = keepOutputs ?? NSTemporaryDirectory() + "writerbench-\(ProcessInfo.processInfo.processIdentifier)"
+
+        var plan = RunPlan(strategies: strategies, outputDirectory: outputDirectory)
+        plan.frameSets = frameOptions.frameSets
+        plan.sizes = frameOptions.sizes
+        plan.frames = frameOptions.frames
+        plan.streamFPS = frameOptions.fps
+        plan.pace = Pace(parsing: paceText) ?? .max
+        plan.repetitions = repetitions
+        plan.warmUp = !noWarmup
+        plan.memoryBudgetBytes = memoryBudgetMb << 20
+        plan.queueDescription = options.queue.description
+
+        let results = try ResultsFileWriter(path: csvPath)
+        let progressLine = ProgressLine()
+        var writeError: (any Error)?
+        let runner = BenchmarkRunner(plan: plan, environment: environment) { event in
+            progressLine.show(event)
+            if case .finished(let record) = event {
+                do { try results.append(record) } catch { writeError = error }
+            }
+        }
+        let records = runner.run()
+        progressLine.clear()
+        if keepOutputs == nil { try? FileManager.default.removeItem(atPath: outputDirectory) }
+        if let writeError { throw writeError }
+
+        print(RunSummary.table(records).render())
+        print("\nresults: \(csvPath)")
+        if records.contains(where: { $0.status == .failed || $0.verification?.valid == false }) {
+            throw ExitCode(1)
+        }
+    }
+}
