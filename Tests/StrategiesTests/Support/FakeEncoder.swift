@@ -1,0 +1,54 @@
+import Foundation
+
+/// A stand-in for ffmpeg that reads `bytesBeforeDying` bytes of stdin, complains on stderr and dies the way asked,
+/// for testing how writers report an encoder that fails mid-stream.
+enum FakeEncoder {
+    enum Death: String { case exitWithError = "exit 3", killed = "kill -9 $$" }
+
+    /// Writes the script into `directory` and returns its path. The script records its pid in `pidFile(in:)`.
+    static func install(in directory: String, bytesBeforeDying: Int, death: Death = .exitWithError,
+                        message: String = "fake encoder: out of disk space") throws -> String {
+        let path = directory + "/fake-ffmpeg"
+        let script = """
+            #!/bin/sh
+            echo $$ > "\(pidFile(in: directory))"
+            head -c \(bytesBeforeDying) > /dev/null
+            echo "\(message)" >&2
+            \(death.rawValue)
+            """
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
+    static func pidFile(in directory: String) -> String { directory + "/fake-ffmpeg.pid" }
+
+    /// True when the fake encoder that ran in `directory` has been reaped: no process with its pid (not even a
+    /// zombie) is left as our child.
+    static func wasReaped(in directory: String) -> Bool {
+        guard let text = try? String(contentsOfFile: pidFile(in: directory), encoding: .utf8),
+              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return !(fields.count > 2 && Int32(fields[1]) == getpid())
+    }
+}
+
+/// A thread name unique to one test (Linux keeps 15 characters of a thread's name).
+func uniqueThreadName() -> String { "wbt-" + UUID().uuidString.prefix(8) }
+
+/// Number of live threads of this process called `name`, from /proc; waits up to a second for exiting threads
+/// to disappear, since a thread signals completion just before the kernel reaps it.
+func liveThreads(named name: String) -> Int {
+    func count() -> Int {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.filter { task in
+            (try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines) == String(name.prefix(15))
+        }.count
+    }
+    var live = count()
+    for _ in 0..<50 where live > 0 { usleep(20_000); live = count() }
+    return live
+}
