@@ -88,7 +88,7 @@ final class RecordingWriter: VideoWriter, @unchecked Sendable {
         for _ in 0..<5 {
             let finishing = AsyncVideoWriter(wrapping: RecordingWriter(), geometry: geometry, name: name)
             try finishing.write(tinyFrame(1))
-            #expect(liveThreads(named: name) == 1)
+            #expect(liveThreads(named: name, expecting: 1) == 1)
             _ = try finishing.finish()
             let aborting = AsyncVideoWriter(wrapping: RecordingWriter(delayMicroseconds: 1000), geometry: geometry, name: name)
             try aborting.write(tinyFrame(1))

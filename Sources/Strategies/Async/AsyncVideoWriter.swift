@@ -20,8 +20,11 @@ public final class AsyncVideoWriter: VideoWriter {
         self.state = QueueState(capacity: capacity)
         let transfer = WriterTransfer(writer: inner)
         let state = self.state
-        let thread = Thread { state.runWriterLoop(transfer.writer) }
-        thread.name = name
+        let thread = Thread {
+            // Named from inside: only then does Foundation pass the name to the OS (visible in top, gdb, /proc).
+            Thread.current.name = name
+            state.runWriterLoop(transfer.writer)
+        }
         thread.stackSize = 1 << 20
         thread.start()
     }

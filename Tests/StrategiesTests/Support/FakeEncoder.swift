@@ -38,9 +38,10 @@ enum FakeEncoder {
 /// A thread name unique to one test (Linux keeps 15 characters of a thread's name).
 func uniqueThreadName() -> String { "wbt-" + UUID().uuidString.prefix(8) }
 
-/// Number of live threads of this process called `name`, from /proc; waits up to a second for exiting threads
-/// to disappear, since a thread signals completion just before the kernel reaps it.
-func liveThreads(named name: String) -> Int {
+/// Number of live threads of this process called `name`, from /proc, once it equals `expected` or after a second.
+/// Polling is needed both ways: a thread names itself after it starts, and signals completion just before the
+/// kernel reaps it.
+func liveThreads(named name: String, expecting expected: Int = 0) -> Int {
     func count() -> Int {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
         return tasks.filter { task in
@@ -49,6 +50,6 @@ func liveThreads(named name: String) -> Int {
         }.count
     }
     var live = count()
-    for _ in 0..<50 where live > 0 { usleep(20_000); live = count() }
+    for _ in 0..<50 where live != expected { usleep(20_000); live = count() }
     return live
 }
