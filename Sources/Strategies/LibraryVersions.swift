@@ -1,5 +1,4 @@
 import CFFmpeg
-import COpenCVShim
 
 /// Versions of the libraries this build of WriterBench is linked against, for CSV rows and reports.
 public enum LibraryVersions {
@@ -10,5 +9,5 @@ public enum LibraryVersions {
     }
 
     /// OpenCV's version string (CV_VERSION), e.g. "4.6.0".
-    public static var opencv: String { String(cString: cvshim_opencv_version()) }
+    public static var opencv: String { OpenCVStrategy.openCVVersion }
 }

@@ -21,6 +21,8 @@ public enum StrategyRegistry {
     public static func all(_ options: StrategyOptions = StrategyOptions()) -> [any WriterStrategy] {
         let pipe = FFmpegPipeStrategy(settings: options.settings, ffmpegPath: options.ffmpegPath)
         return [
+            OpenCVStrategy(fourcc: "mp4v"),
+            OpenCVStrategy(fourcc: "avc1"),
             pipe,
             AsyncStrategy(wrapping: pipe, capacity: options.queue),
         ]
