@@ -71,12 +71,16 @@ struct RunCommand: ParsableCommand {
         plan.queueDescription = options.queue.description
 
         let results = try ResultsFileWriter(path: csvPath)
+        let samples = try SamplesFileWriter(path: SamplesFileWriter.path(forResults: csvPath))
         let progressLine = ProgressLine()
         var writeError: (any Error)?
         let runner = BenchmarkRunner(plan: plan, environment: environment) { event in
             progressLine.show(event)
             if case .finished(let record) = event {
-                do { try results.append(record) } catch { writeError = error }
+                do {
+                    try results.append(record)
+                    try samples.append(record)
+                } catch { writeError = error }
             }
         }
         let records = runner.run()
@@ -85,7 +89,7 @@ struct RunCommand: ParsableCommand {
         if let writeError { throw writeError }
 
         print(RunSummary.table(records).render())
-        print("\nresults: \(csvPath)")
+        print("\nresults: \(csvPath)\nsamples: \(samples.path)")
         if records.contains(where: { $0.status == .failed || $0.verification?.valid == false }) {
             throw ExitCode(1)
         }

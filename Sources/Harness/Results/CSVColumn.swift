@@ -15,7 +15,7 @@ public enum CSVColumn: String, CaseIterable, Sendable {
     // Timing
     case openMs = "open_ms", writeMsMean = "write_ms_mean", writeMsP50 = "write_ms_p50", writeMsP95 = "write_ms_p95"
     case writeMsP99 = "write_ms_p99", writeMsMax = "write_ms_max", finishMs = "finish_ms", totalS = "total_s", fps
-    case lateFrames = "late_frames", latenessMsMax = "lateness_ms_max"
+    case lateFrames = "late_frames", latenessMsMax = "lateness_ms_max", ceilingRatio = "ceiling_ratio"
     // Asynchronous writers
     case queueBlockedMs = "queue_blocked_ms", queueBlockedWrites = "queue_blocked_writes"
     case queueHighWaterFrames = "queue_high_water_frames", queueHighWaterMB = "queue_high_water_mb"
@@ -44,6 +44,7 @@ public enum CSVColumn: String, CaseIterable, Sendable {
         case .psnrDB, .psnrMinDB, .psnrLumaDB: "dB"
         case .width, .height: "pixels"
         case .frames, .ringSize, .framesDecoded, .lateFrames, .queueBlockedWrites, .queueHighWaterFrames: "frames"
+        case .ceilingRatio: "ratio"
         default: ""
         }
     }

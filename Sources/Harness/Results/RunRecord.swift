@@ -32,11 +32,17 @@ public struct RunRecord: Sendable {
     public var reason = ""
     public var openMs: Double?
     public var write: Distribution?
+    /// Every write's caller-blocking time in ms, in call order (for the samples file).
+    public var writeSamplesMs: [Double] = []
+    /// Async writers: frames waiting in the queue right after each write (for the samples file).
+    public var queueDepths: [Int]?
     public var finishMs: Double?
     public var totalS: Double?
     public var fps: Double?
     public var lateFrames: Int?
     public var latenessMsMax: Double?
+    /// fps / the encoder ceiling's fps for the same frame set, size and encoder settings measured in the same run.
+    public var ceilingRatio: Double?
     public var queueStatistics: QueueStatistics?
     public var cpu: CPUTimes?
     public var peakRSSMB: Double?
@@ -98,6 +104,7 @@ public struct RunRecord: Sendable {
         case .fps: Self.format(fps, 2)
         case .lateFrames: lateFrames.map(String.init) ?? ""
         case .latenessMsMax: Self.format(latenessMsMax, 3)
+        case .ceilingRatio: Self.format(ceilingRatio, 3)
         case .queueBlockedMs: Self.format(queueStatistics.map { $0.blockedSeconds * 1000 }, 3)
         case .queueBlockedWrites: queueStatistics.map { String($0.blockedWrites) } ?? ""
         case .queueHighWaterFrames: queueStatistics.map { String($0.highWaterFrames) } ?? ""

@@ -71,6 +71,7 @@ public final class BenchmarkRunner {
         let configuration = WriterConfiguration(outputPath: path, width: ring.size.width, height: ring.size.height,
                                                 fps: plan.streamFPS)
         var samples = [Double](repeating: 0, count: frames)
+        var depths: [Int]?
         var pacer = FramePacer(pace: plan.pace)
 
         PeakMemory.resetPeak()
@@ -84,6 +85,8 @@ public final class BenchmarkRunner {
         do {
             let opened = try strategy.makeWriter(configuration)
             writer = opened
+            let asyncWriter = opened as? AsyncVideoWriter
+            if asyncWriter != nil { depths = [Int](repeating: 0, count: frames) }
             writeStart = MonotonicClock.now()
             var lastProgress = writeStart
             pacer.begin()
@@ -94,6 +97,7 @@ public final class BenchmarkRunner {
                 try opened.write(frame)
                 let after = MonotonicClock.now()
                 samples[index] = Double(after - before) / 1e6
+                if let asyncWriter { depths?[index] = asyncWriter.queuedFrames }
                 if after - lastProgress > 250_000_000 {
                     lastProgress = after
                     progress(.writing(strategy: strategy.name, frameSet: ring.frameSet, size: ring.size,
@@ -116,6 +120,8 @@ public final class BenchmarkRunner {
         record.cpu = cpuAfter.since(cpuBefore)
         record.openMs = Double(writeStart - openStart) / 1e6
         record.write = Distribution(samples)
+        record.writeSamplesMs = samples
+        record.queueDepths = depths
         record.finishMs = Double(end - finishStart) / 1e6
         record.totalS = Double(end - openStart) / 1e9
         record.fps = Double(frames) / (Double(end - openStart) / 1e9)
