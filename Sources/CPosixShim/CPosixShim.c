@@ -2,6 +2,8 @@
 #include "CPosixShim.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <string.h>
 #include <unistd.h>
 
 int cposix_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
@@ -20,4 +22,11 @@ int cposix_get_pipe_size(int fd) {
 #else
     (void)fd; errno = ENOSYS; return -1;
 #endif
+}
+
+int cposix_name_current_thread(const char *name) {
+    char truncated[16];
+    strncpy(truncated, name, sizeof truncated - 1);
+    truncated[sizeof truncated - 1] = '\0';
+    return pthread_setname_np(pthread_self(), truncated);
 }

@@ -8,4 +8,7 @@ int cposix_pipe_cloexec(int fds[2]);
 int cposix_set_pipe_size(int fd, int bytes);
 /// fcntl(fd, F_GETPIPE_SZ). Returns the size, or -1 with errno set.
 int cposix_get_pipe_size(int fd);
+
+/// Names the calling thread (pthread_setname_np; Linux keeps the first 15 bytes). Returns 0 or an errno value.
+int cposix_name_current_thread(const char *name);
 #endif

@@ -1,3 +1,4 @@
+import CPosixShim
 import Foundation
 
 /// Runs any ``VideoWriter`` on a dedicated thread behind a bounded queue: `write` enqueues the frame and returns.
@@ -20,13 +21,18 @@ public final class AsyncVideoWriter: VideoWriter {
         self.state = QueueState(capacity: capacity)
         let transfer = WriterTransfer(writer: inner)
         let state = self.state
+        let started = DispatchSemaphore(value: 0)
         let thread = Thread {
-            // Named from inside: only then does Foundation pass the name to the OS (visible in top, gdb, /proc).
-            Thread.current.name = name
+            // Named for the OS (top, gdb, /proc), truncated to Linux's 15 bytes.
+            _ = cposix_name_current_thread(name)
+            started.signal()
             state.runWriterLoop(transfer.writer)
         }
+        thread.name = name
         thread.stackSize = 1 << 20
         thread.start()
+        // Opening returns once the writer thread runs, so a writer that exists always has its named thread.
+        started.wait()
     }
 
     deinit { abort() }
@@ -73,6 +79,11 @@ private final class QueueState: @unchecked Sendable {
     private var finishing = false
     private var aborting = false
     private var threadDone = false
+    /// Whether the writer thread is waiting for a frame, and how many callers wait for room: wake-ups are only
+    /// sent to someone who waits, since every futex wake on the caller's path costs it time (and on a busy 2-core
+    /// machine can hand its core to the woken thread).
+    private var writerWaiting = false
+    private var producersWaiting = 0
     private var failure: (any Error)?
     private var report: WriterReport?
     private var statistics = QueueStatistics(blockedSeconds: 0, blockedWrites: 0, highWaterFrames: 0, highWaterBytes: 0)
@@ -93,7 +104,9 @@ private final class QueueState: @unchecked Sendable {
         defer { condition.unlock() }
         if !hasRoom(for: size) && failure == nil {
             let start = DispatchTime.now().uptimeNanoseconds
+            producersWaiting += 1
             while !hasRoom(for: size) && failure == nil { condition.wait() }
+            producersWaiting -= 1
             statistics.blockedSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             statistics.blockedWrites += 1
         }
@@ -102,7 +115,7 @@ private final class QueueState: @unchecked Sendable {
         queuedBytes += size
         statistics.highWaterFrames = max(statistics.highWaterFrames, frames.count - head)
         statistics.highWaterBytes = max(statistics.highWaterBytes, queuedBytes)
-        condition.broadcast()
+        if writerWaiting { condition.broadcast() }
     }
 
     func finish() throws -> WriterReport {
@@ -159,7 +172,11 @@ private final class QueueState: @unchecked Sendable {
     private func nextFrame() -> Frame? {
         condition.lock()
         defer { condition.unlock() }
-        while head == frames.count && !finishing && !aborting { condition.wait() }
+        while head == frames.count && !finishing && !aborting {
+            writerWaiting = true
+            condition.wait()
+            writerWaiting = false
+        }
         if aborting || head == frames.count { return nil }
         let frame = frames[head]
         head += 1
@@ -174,7 +191,7 @@ private final class QueueState: @unchecked Sendable {
     private func frameWritten(size: Int) {
         condition.lock()
         queuedBytes -= size
-        condition.broadcast()
+        if producersWaiting > 0 { condition.broadcast() }
         condition.unlock()
     }
 
