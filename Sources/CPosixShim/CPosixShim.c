@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
+#include <spawn.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -29,4 +31,17 @@ int cposix_name_current_thread(const char *name) {
     strncpy(truncated, name, sizeof truncated - 1);
     truncated[sizeof truncated - 1] = '\0';
     return pthread_setname_np(pthread_self(), truncated);
+}
+
+int cposix_make_current_thread_batch(void) {
+    struct sched_param param = { .sched_priority = 0 };
+    return pthread_setschedparam(pthread_self(), SCHED_BATCH, &param);
+}
+
+int cposix_spawnattr_set_batch(void *attributes) {
+    posix_spawnattr_t *attr = attributes;
+    struct sched_param param = { .sched_priority = 0 };
+    int result = posix_spawnattr_setschedpolicy(attr, SCHED_BATCH);
+    if (result == 0) result = posix_spawnattr_setschedparam(attr, &param);
+    return result;
 }

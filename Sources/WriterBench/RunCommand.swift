@@ -34,8 +34,17 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Keep output videos in this directory (default: a temporary directory, deleted afterwards).")
     var keepOutputs: String?
 
+    @Flag(help: "Skip verifying outputs (validity and quality columns stay empty).")
+    var noVerify = false
+
+    @Option(name: .customLong("verify-stride"), help: "Measure quality on every k-th frame (validity is always checked on all).")
+    var verifyStride = 1
+
     @Option(help: "Memory budget for pre-generated frames, MiB; beyond it a ring of frames is cycled.")
     var memoryBudgetMb = FrameRing.defaultBudgetBytes >> 20
+
+    @Option(help: "After the run, compare with this baseline of this machine (`writerbench baseline save`); exit 2 on a regression.")
+    var compareTo: String?
 
     func validate() throws {
         guard all || !strategyNames.isEmpty else {
@@ -47,7 +56,9 @@ struct RunCommand: ParsableCommand {
         }
         guard Pace(parsing: paceText) != nil else { throw ValidationError("--pace takes 'max' or a positive rate, got '\(paceText)'") }
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        guard verifyStride >= 1 else { throw ValidationError("--verify-stride must be at least 1") }
         guard memoryBudgetMb >= 1 else { throw ValidationError("--memory-budget-mb must be at least 1") }
+        if let compareTo { do { try BaselineStore.validate(name: compareTo) } catch { throw ValidationError("--compare-to: \(error)") } }
     }
 
     func run() throws {
@@ -74,7 +85,8 @@ struct RunCommand: ParsableCommand {
         let samples = try SamplesFileWriter(path: SamplesFileWriter.path(forResults: csvPath))
         let progressLine = ProgressLine()
         var writeError: (any Error)?
-        let runner = BenchmarkRunner(plan: plan, environment: environment) { event in
+        let runner = BenchmarkRunner(plan: plan, environment: environment,
+                                     verifier: noVerify ? nil : RunVerifier(qualityStride: verifyStride)) { event in
             progressLine.show(event)
             if case .finished(let record) = event {
                 do {
@@ -90,8 +102,11 @@ struct RunCommand: ParsableCommand {
 
         print(RunSummary.table(records).render())
         print("\nresults: \(csvPath)\nsamples: \(samples.path)")
+        let baselineCheck = compareTo.map { BaselineCheck(resultsPath: csvPath, baseline: $0) }
+        if let baselineCheck { print("\n" + baselineCheck.text) }
         if records.contains(where: { $0.status == .failed || $0.verification?.valid == false }) {
             throw ExitCode(1)
         }
+        if baselineCheck?.exitStatus == 2 { throw ExitCode(2) }
     }
 }

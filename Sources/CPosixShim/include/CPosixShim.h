@@ -11,4 +11,12 @@ int cposix_get_pipe_size(int fd);
 
 /// Names the calling thread (pthread_setname_np; Linux keeps the first 15 bytes). Returns 0 or an errno value.
 int cposix_name_current_thread(const char *name);
+
+/// Moves the calling thread to SCHED_BATCH: same CPU share, but it never preempts a running thread when it wakes
+/// up. Background encoding threads use it so the producing thread is not descheduled by the wake-up it sends.
+/// Returns 0 or an errno value.
+int cposix_make_current_thread_batch(void);
+/// Sets SCHED_BATCH (see above) as the scheduling policy a posix_spawn'd child starts with.
+/// Returns 0 or an errno value.
+int cposix_spawnattr_set_batch(void *attributes);
 #endif

@@ -26,7 +26,7 @@ public enum CSVColumn: String, CaseIterable, Sendable {
     case valid, invalidReason = "invalid_reason", framesDecoded = "frames_decoded", psnrDB = "psnr_db"
     case psnrMinDB = "psnr_min_db", psnrLumaDB = "psnr_luma_db", ssim, ssimMin = "ssim_min"
     case colorMatrix = "color_matrix", colorPrimaries = "color_primaries", colorTransfer = "color_transfer"
-    case colorRange = "color_range", verifyS = "verify_s"
+    case colorRange = "color_range", verifyS = "verify_s", colorDecodedAs = "color_decoded_as"
 
     /// The CSV header line's fields, in order.
     public static var header: [String] { allCases.map(\.rawValue) }

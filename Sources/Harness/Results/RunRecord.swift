@@ -129,6 +129,7 @@ public struct RunRecord: Sendable {
         case .colorTransfer: verification?.colorTransfer ?? ""
         case .colorRange: verification?.colorRange ?? ""
         case .verifyS: Self.format(verification?.verifySeconds, 3)
+        case .colorDecodedAs: verification?.decodedAs ?? ""
         }
     }
 
@@ -153,12 +154,15 @@ public struct VerificationSummary: Sendable, Equatable {
     public var colorPrimaries: String
     public var colorTransfer: String
     public var colorRange: String
+    /// How verification interpreted the decoded YUV (matrix/range, "(assumed)" when the stream is untagged).
+    public var decodedAs: String
     public var verifySeconds: Double
 
     /// Creates a summary.
     public init(valid: Bool, invalidReason: String, framesDecoded: Int, psnrMean: Double?, psnrMin: Double?,
                 psnrLumaMean: Double?, ssimMean: Double?, ssimMin: Double?, colorMatrix: String,
-                colorPrimaries: String, colorTransfer: String, colorRange: String, verifySeconds: Double) {
+                colorPrimaries: String, colorTransfer: String, colorRange: String, decodedAs: String,
+                verifySeconds: Double) {
         self.valid = valid
         self.invalidReason = invalidReason
         self.framesDecoded = framesDecoded
@@ -171,6 +175,7 @@ public struct VerificationSummary: Sendable, Equatable {
         self.colorPrimaries = colorPrimaries
         self.colorTransfer = colorTransfer
         self.colorRange = colorRange
+        self.decodedAs = decodedAs
         self.verifySeconds = verifySeconds
     }
 }

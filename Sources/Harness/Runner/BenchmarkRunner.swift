@@ -139,7 +139,8 @@ public final class BenchmarkRunner {
             try? FileManager.default.removeItem(atPath: path)
         } else if let verifier {
             progress(.verifying(strategy: strategy.name))
-            record.verification = verifier.verify(path: path, ring: ring, frames: frames, fps: plan.streamFPS)
+            record.verification = verifier.verify(path: path, ring: ring, frames: frames, fps: plan.streamFPS,
+                                                  codec: record.encoderUsed.isEmpty ? nil : record.encoderUsed)
         }
         return record
     }
@@ -181,6 +182,7 @@ public final class BenchmarkRunner {
 
 /// Checks a finished output against the frames that were written; implemented by the libav-based verifier.
 public protocol OutputVerifying: Sendable {
-    /// Verifies the video at `path`, which should hold `frames` frames of `ring` (run frame i = ring[i]) at `fps`.
-    func verify(path: String, ring: FrameRing, frames: Int, fps: Int) -> VerificationSummary
+    /// Verifies the video at `path`, which should hold `frames` frames of `ring` (run frame i = ring[i]) at `fps`,
+    /// encoded with `codec` (FFmpeg codec or encoder name; nil accepts any).
+    func verify(path: String, ring: FrameRing, frames: Int, fps: Int, codec: String?) -> VerificationSummary
 }

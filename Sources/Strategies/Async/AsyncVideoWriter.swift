@@ -25,6 +25,9 @@ public final class AsyncVideoWriter: VideoWriter {
         let thread = Thread {
             // Named for the OS (top, gdb, /proc), truncated to Linux's 15 bytes.
             _ = cposix_name_current_thread(name)
+            // The caller's thread must not lose its core to this thread's wake-ups (measured: write p95 at
+            // 1080p paced 30 fps; see the commit message).
+            _ = cposix_make_current_thread_batch()
             started.signal()
             state.runWriterLoop(transfer.writer)
         }

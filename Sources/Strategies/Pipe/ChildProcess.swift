@@ -48,7 +48,10 @@ final class ChildProcess {
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGPIPE)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        // The encoder is background work: SCHED_BATCH keeps its wake-ups from preempting the producing thread.
+        var flags = Int16(POSIX_SPAWN_SETSIGDEF)
+        if cposix_spawnattr_set_batch(&attributes) == 0 { flags |= Int16(POSIX_SPAWN_SETSCHEDULER) }
+        posix_spawnattr_setflags(&attributes, flags)
 
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }

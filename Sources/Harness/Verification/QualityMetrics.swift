@@ -1,0 +1,177 @@
+import Foundation
+import Strategies
+
+/// Full-reference quality metrics between a source frame and its decoded copy: pure functions, no libav.
+///
+/// - PSNR = 10·log₁₀(255² / MSE) in dB, over all B, G and R samples (each channel weighs the same, which is what
+///   FFmpeg's `psnr` filter reports as `average` for planar RGB input) or over luma. Identical images — and anything
+///   closer than the cap — report ``psnrCap``, never infinity or NaN, so means and CSV cells stay finite.
+/// - SSIM (Wang, Bovik, Sheikh & Simoncelli 2004) on luma, K1 = 0.01, K2 = 0.03, L = 255, over 8×8 windows placed
+///   every 4 pixels (the windowing of x264 and FFmpeg's `ssim` filter, a fraction of the cost of the paper's 11×11
+///   Gaussian) with sample (n−1) variances, averaged over all windows. Identical images give exactly 1.0. Rows and
+///   columns beyond the last whole 4-pixel block are not covered; images smaller than 8×8 are one window.
+/// - Luma is BT.601-weighted from BGR, see ``LumaPlane/init(bgr:)``.
+public enum QualityMetrics {
+    /// The PSNR reported for identical images, dB: the convention of x264, rav1e and libvmaf. Real lossy encodes
+    /// stay far below it (8-bit rounding alone costs ~59 dB), so a value of 100 means "bit-exact".
+    public static let psnrCap: Double = 100
+
+    /// SSIM's stabilising constants for 8-bit samples: C1 = (K1·L)², C2 = (K2·L)².
+    static let ssimC1 = (0.01 * 255) * (0.01 * 255)
+    static let ssimC2 = (0.03 * 255) * (0.03 * 255)
+
+    /// PSNR in dB for a mean squared error over 8-bit samples, capped at ``psnrCap`` (which zero error returns).
+    public static func psnr(meanSquaredError: Double) -> Double {
+        guard meanSquaredError > 0 else { return psnrCap }
+        return min(psnrCap, 10 * log10(255 * 255 / meanSquaredError))
+    }
+
+    /// Mean squared error over every B, G and R sample of two BGR24 frames of the same size.
+    ///
+    /// - Precondition: both frames are BGR24 with equal width and height (strides may differ).
+    public static func meanSquaredError(_ expected: Frame, _ actual: Frame) -> Double {
+        precondition(expected.format == .bgr24 && actual.format == .bgr24, "PSNR compares BGR24 frames")
+        precondition(expected.width == actual.width && expected.height == actual.height,
+                     "frames differ in size: \(expected.width)x\(expected.height) vs \(actual.width)x\(actual.height)")
+        let rowBytes = expected.width * 3
+        var total = 0
+        expected.withUnsafeBytes { a in
+            actual.withUnsafeBytes { b in
+                let pa = a.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                let pb = b.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                for y in 0..<expected.height {
+                    total += sumOfSquaredDifferences(pa + y * expected.stride, pb + y * actual.stride, count: rowBytes)
+                }
+            }
+        }
+        return Double(total) / Double(rowBytes * expected.height)
+    }
+
+    /// PSNR in dB over all B, G and R samples, capped at ``psnrCap``.
+    ///
+    /// - Precondition: as ``meanSquaredError(_:_:)-(Frame,Frame)``.
+    public static func psnr(_ expected: Frame, _ actual: Frame) -> Double {
+        psnr(meanSquaredError: meanSquaredError(expected, actual))
+    }
+
+    /// Mean squared error between two luma planes of the same size.
+    public static func meanSquaredError(_ expected: LumaPlane, _ actual: LumaPlane) -> Double {
+        precondition(expected.width == actual.width && expected.height == actual.height, "luma planes differ in size")
+        let total = expected.samples.withUnsafeBufferPointer { a in
+            actual.samples.withUnsafeBufferPointer { b in
+                sumOfSquaredDifferences(a.baseAddress!, b.baseAddress!, count: a.count)
+            }
+        }
+        return Double(total) / Double(expected.samples.count)
+    }
+
+    /// PSNR in dB between two luma planes, capped at ``psnrCap``.
+    public static func psnr(_ expected: LumaPlane, _ actual: LumaPlane) -> Double {
+        psnr(meanSquaredError: meanSquaredError(expected, actual))
+    }
+
+    /// Mean SSIM between two luma planes of the same size, in -1…1 (1 for identical planes).
+    public static func ssim(_ expected: LumaPlane, _ actual: LumaPlane) -> Double {
+        precondition(expected.width == actual.width && expected.height == actual.height, "luma planes differ in size")
+        let width = expected.width
+        let blocksX = width / 4, blocksY = expected.height / 4
+        return expected.samples.withUnsafeBufferPointer { a in
+            actual.samples.withUnsafeBufferPointer { b in
+                guard blocksX >= 2, blocksY >= 2 else {
+                    return WindowSums(a.baseAddress!, b.baseAddress!, rowLength: width, columns: width,
+                                      rows: expected.height).ssim(sampleCount: a.count)
+                }
+                // Two rows of 4×4 block sums at a time: each 8×8 window is 2×2 blocks of two adjacent rows.
+                var previous = [WindowSums](repeating: WindowSums(), count: blocksX)
+                var current = previous
+                var total = 0.0
+                for blockRow in 0..<blocksY {
+                    let offset = blockRow * 4 * width
+                    for blockColumn in 0..<blocksX {
+                        current[blockColumn] = WindowSums(a.baseAddress! + offset + 4 * blockColumn,
+                                                          b.baseAddress! + offset + 4 * blockColumn,
+                                                          rowLength: width, columns: 4, rows: 4)
+                    }
+                    if blockRow > 0 {
+                        for column in 0..<(blocksX - 1) {
+                            let window = previous[column] + previous[column + 1] + current[column] + current[column + 1]
+                            total += window.ssim(sampleCount: 64)
+                        }
+                    }
+                    swap(&previous, &current)
+                }
+                return total / Double((blocksX - 1) * (blocksY - 1))
+            }
+        }
+    }
+
+    /// Every metric for one frame pair.
+    ///
+    /// - Parameter index: the run frame index recorded in the result.
+    /// - Precondition: both frames are BGR24 of the same size.
+    public static func compare(expected: Frame, actual: Frame, index: Int) -> FrameQuality {
+        let expectedLuma = LumaPlane(bgr: expected), actualLuma = LumaPlane(bgr: actual)
+        return FrameQuality(index: index, psnr: psnr(expected, actual), psnrLuma: psnr(expectedLuma, actualLuma),
+                            ssim: ssim(expectedLuma, actualLuma))
+    }
+
+    /// Σ(a−b)² over `count` bytes; 32-bit partial sums per 4096 bytes let the compiler vectorise the loop.
+    static func sumOfSquaredDifferences(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Int {
+        var total = 0
+        var start = 0
+        while start < count {
+            let end = min(count, start + 4096)
+            var partial: UInt32 = 0  // ≤ 4096 · 255² < 2³²
+            for i in start..<end {
+                let difference = Int32(a[i]) &- Int32(b[i])
+                partial &+= UInt32(bitPattern: difference &* difference)
+            }
+            total += Int(partial)
+            start = end
+        }
+        return total
+    }
+}
+
+/// Sums over one SSIM window (or 4×4 block) of two luma planes: Σa, Σb, Σ(a²+b²), Σab.
+struct WindowSums {
+    var sumA = 0, sumB = 0, sumSquares = 0, sumProducts = 0
+
+    init() {}
+
+    /// Sums `columns × rows` samples starting at `a` and `b`, rows `rowLength` samples apart.
+    init(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, rowLength: Int, columns: Int, rows: Int) {
+        for y in 0..<rows {
+            let rowA = a + y * rowLength, rowB = b + y * rowLength
+            for x in 0..<columns {
+                let p = Int(rowA[x]), q = Int(rowB[x])
+                sumA += p
+                sumB += q
+                sumSquares += p * p + q * q
+                sumProducts += p * q
+            }
+        }
+    }
+
+    static func + (lhs: WindowSums, rhs: WindowSums) -> WindowSums {
+        var sum = lhs
+        sum.sumA += rhs.sumA
+        sum.sumB += rhs.sumB
+        sum.sumSquares += rhs.sumSquares
+        sum.sumProducts += rhs.sumProducts
+        return sum
+    }
+
+    /// SSIM of the window from its sums, with every mean, variance and covariance scaled by n² to stay in integers
+    /// until the final division (no cancellation error, so identical windows give exactly 1).
+    func ssim(sampleCount n: Int) -> Double {
+        let covariance = Double(n * sumProducts - sumA * sumB)               // n(n−1)·σab
+        let variances = Double(n * sumSquares - sumA * sumA - sumB * sumB)   // n(n−1)·(σa² + σb²)
+        let means = Double(sumA * sumB)                                      // n²·μaμb
+        let meanSquares = Double(sumA * sumA + sumB * sumB)                  // n²·(μa² + μb²)
+        let count = Double(n)
+        let c1 = QualityMetrics.ssimC1 * count * count
+        let c2 = QualityMetrics.ssimC2 * count * Double(max(n - 1, 1))
+        return (2 * means + c1) * (2 * covariance + c2) / ((meanSquares + c1) * (variances + c2))
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Harness
+
+/// `writerbench verify FILE`: checks any video file — written by WriterBench or by another tool from
+/// `writerbench frames` output — against the frames it should hold, and prints a report.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check that a video holds exactly the expected frames, and measure PSNR and SSIM against them.",
+        discussion: """
+            Exits with status 0 only when the file opens, decodes without errors, and its codec (if --codec is \
+            given), size, frame count, duration (within one frame) and average frame rate (within 0.5 %) match. \
+            Decoded frames are converted back to BGR with the stream's tagged colour matrix — BT.601 below 720 \
+            lines and BT.709 from 720 lines when untagged — so a matrix mismatch shows up as lost PSNR.
+            """
+    )
+
+    @Argument(help: "The video file to verify.")
+    var file: String
+
+    @Option(help: "The frame set the video was made from: camera, talking-head or noise.")
+    var frameset: String = FrameSet.camera.rawValue
+
+    @Option(help: "Frame size: WxH, or 480p, 720p, 1080p, 2160p, 4k.")
+    var size: String = FrameSize.default.description
+
+    @Option(help: "Number of frames written.")
+    var frames: Int
+
+    @Option(help: "Frame rate the video was written at, frames/s.")
+    var fps: Double = 30
+
+    @Option(help: "Ring size: run frame i is frame set frame i % ring (default: --frames, no ring).")
+    var ring: Int?
+
+    @Option(name: .customLong("verify-stride"), help: "Measure quality on every k-th frame.")
+    var verifyStride: Int = 1
+
+    @Option(help: "Expected codec, by FFmpeg codec or encoder name (h264, libx264, hevc, …); default: any.")
+    var codec: String?
+
+    func validate() throws {
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw ValidationError("No file at \(file).")
+        }
+        guard FrameSet(rawValue: frameset) != nil else {
+            throw ValidationError("--frameset must be one of \(FrameSet.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        guard FrameSize(parsing: size) != nil else {
+            throw ValidationError("--size must be WxH (e.g. 1280x720) or one of 480p, 720p, 1080p, 2160p, 4k.")
+        }
+        guard frames >= 1 else { throw ValidationError("--frames must be at least 1.") }
+        guard fps > 0, fps.isFinite else { throw ValidationError("--fps must be a positive number.") }
+        if let ring, ring < 1 { throw ValidationError("--ring must be at least 1.") }
+        guard verifyStride >= 1 else { throw ValidationError("--verify-stride must be at least 1.") }
+    }
+
+    func run() throws {
+        // validate() has checked both parses.
+        let verifier = OutputVerifier(frameSet: FrameSet(rawValue: frameset)!, size: FrameSize(parsing: size)!,
+                                      frameCount: frames, ringSize: ring, framesPerSecond: fps, codec: codec,
+                                      qualityStride: verifyStride)
+        let result = verifier.verify(path: file)
+        print(result.report)
+        if !result.valid { throw ExitCode(1) }
+    }
+}
