@@ -49,7 +49,8 @@ let package = Package(
         ),
         .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Harness"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Strategies"]),
-        .testTarget(name: "WriterBenchTests", dependencies: ["Harness", "Strategies"]),
+        // Depends on the executable so SwiftPM builds `writerbench` before these tests run it.
+        .testTarget(name: "WriterBenchTests", dependencies: ["WriterBench", "Harness", "Strategies"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

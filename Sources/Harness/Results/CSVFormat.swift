@@ -19,6 +19,7 @@ public enum CSVFormat {
         var inQuotes = false
         var fieldWasQuoted = false
         var line = 1
+        var quoteLine = 1
         var iterator = Array(text.unicodeScalars).makeIterator()
         var pending: Unicode.Scalar? = nil
         func next() -> Unicode.Scalar? {
@@ -44,7 +45,7 @@ public enum CSVFormat {
                 guard field.isEmpty && !fieldWasQuoted else {
                     throw CSVError(line: line, field: record.count + 1, message: "stray quote inside an unquoted field")
                 }
-                inQuotes = true; fieldWasQuoted = true
+                inQuotes = true; fieldWasQuoted = true; quoteLine = line
             case "\r":
                 continue
             case "\n":
@@ -57,7 +58,9 @@ public enum CSVFormat {
                 field.unicodeScalars.append(c)
             }
         }
-        if inQuotes { throw CSVError(line: line, field: record.count + 1, message: "unterminated quoted field") }
+        if inQuotes {
+            throw CSVError(line: quoteLine, field: record.count + 1, message: "quoted field opened here is never closed")
+        }
         if !field.isEmpty || !record.isEmpty || fieldWasQuoted {
             record.append(field); records.append(record)
         }

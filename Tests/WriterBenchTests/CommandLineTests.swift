@@ -1,0 +1,103 @@
+import Foundation
+import Harness
+import Testing
+
+@Suite struct CommandLineTests {
+    @Test func framesPrintsExactlyTheRawBytesAndTheSameOnEveryCall() throws {
+        let first = try CommandLineRun.writerbench(["frames", "--frameset", "camera", "--size", "640x480", "--frames", "10"])
+        let second = try CommandLineRun.writerbench(["frames", "--frameset", "camera", "--size", "640x480", "--frames", "10"])
+        #expect(first.status == 0)
+        #expect(first.stdout.count == 640 * 480 * 3 * 10)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout.prefix(640 * 480 * 3) == Data(FrameSet.camera.frame(0, size: FrameSize(width: 640, height: 480)).bytes))
+    }
+
+    @Test func listShowsEveryStrategyWithItsAvailability() throws {
+        let run = try CommandLineRun.writerbench(["list"])
+        #expect(run.status == 0)
+        for name in ["ffmpeg-pipe", "ffmpeg-pipe-async", "opencv-mp4v", "opencv-avc1"] {
+            #expect(run.output.contains(name))
+        }
+        #expect(run.output.contains("available"))
+    }
+
+    @Test func runWritesARowPerRunWithTimingsAndAValidVideo() throws {
+        let directory = try makeTemporaryDirectory()
+        let run = try CommandLineRun.writerbench([
+            "run", "--strategy", "ffmpeg-pipe", "--frameset", "camera", "--size", "160x120", "--frames", "12",
+            "--repeat", "2", "--no-warmup", "--out", directory + "/r.csv", "--keep-outputs", directory + "/out"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let table = try ResultsTable(contentsOf: directory + "/r.csv")
+        #expect(table.header == CSVColumn.header)
+        #expect(table.rows.count == 2)
+        for row in table.rows {
+            for column in ["open_ms", "write_ms_mean", "write_ms_p50", "write_ms_p95", "write_ms_p99", "write_ms_max",
+                           "finish_ms", "total_s", "fps", "cpu_user_s", "cpu_sys_s", "peak_rss_mb", "bytes",
+                           "bitrate_kbps", "psnr_db", "ssim"] {
+                #expect(!row[column].isEmpty, "column \(column) is empty")
+            }
+            #expect(row["status"] == "ok")
+            #expect(row["valid"] == "true")
+            #expect(row["frames_decoded"] == "12")
+        }
+        let samples = try ResultsTable(contentsOf: directory + "/r.samples.csv")
+        #expect(samples.rows.count == 24)
+        #expect(FileManager.default.fileExists(atPath: directory + "/out/ffmpeg-pipe-camera-160x120-r0.mp4"))
+    }
+
+    @Test func unavailableStrategyGetsARowAndTheRunSucceeds() throws {
+        let directory = try makeTemporaryDirectory()
+        let run = try CommandLineRun.writerbench(
+            ["run", "--strategy", "ffmpeg-pipe", "--size", "160x120", "--frames", "5", "--out", directory + "/r.csv"],
+            environment: ["WRITERBENCH_FFMPEG": "/nonexistent/ffmpeg"])
+        #expect(run.status == 0)
+        let row = try #require(try ResultsTable(contentsOf: directory + "/r.csv").rows.first)
+        #expect(row["status"] == "unavailable")
+        #expect(row["reason"].contains("ffmpeg not found"))
+        #expect(row["write_ms_p95"].isEmpty)
+    }
+
+    @Test func failedStrategyGetsARowAndANonZeroExit() throws {
+        let directory = try makeTemporaryDirectory()
+        let fake = directory + "/dying-ffmpeg"
+        try "#!/bin/sh\nhead -c 1000 >/dev/null\necho 'encoder gave up' >&2\nexit 1\n".write(toFile: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+        let run = try CommandLineRun.writerbench(
+            ["run", "--strategy", "ffmpeg-pipe", "--size", "320x240", "--frames", "20", "--no-warmup",
+             "--out", directory + "/r.csv"],
+            environment: ["WRITERBENCH_FFMPEG": fake])
+        #expect(run.status == 1)
+        let row = try #require(try ResultsTable(contentsOf: directory + "/r.csv").rows.first)
+        #expect(row["status"] == "failed")
+        #expect(row["reason"].contains("encoder gave up"))
+    }
+
+    @Test func unknownStrategyIsAUsageErrorNamingTheKnownOnes() throws {
+        let run = try CommandLineRun.writerbench(["run", "--strategy", "no-such-writer"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("unknown strategy 'no-such-writer'"))
+        #expect(run.stderr.contains("ffmpeg-pipe"))
+    }
+
+    @Test func gateExitCodesDistinguishPassFailAndMalformedInput() throws {
+        let directory = try makeTemporaryDirectory()
+        func csv(_ p95: String) -> String {
+            let values: [String: String] = ["strategy": "ffmpeg-pipe-async", "frameset": "camera", "width": "1920",
+                                            "height": "1080", "pace_fps": "30", "status": "ok",
+                                            "write_ms_p95": p95, "write_ms_mean": p95]
+            return CSVFormat.line(CSVColumn.header) + "\n" + CSVFormat.line(CSVColumn.header.map { values[$0] ?? "" }) + "\n"
+        }
+        try csv("0.2").write(toFile: directory + "/pass.csv", atomically: true, encoding: .utf8)
+        try csv("3.5").write(toFile: directory + "/fail.csv", atomically: true, encoding: .utf8)
+        try "strategy,status\n\"unterminated\n".write(toFile: directory + "/bad.csv", atomically: true, encoding: .utf8)
+        let rules = packageRoot() + "/results/gate-rules.txt"
+        let pass = try CommandLineRun.writerbench(["gate", "--csv", directory + "/pass.csv", "--rules", rules])
+        let fail = try CommandLineRun.writerbench(["gate", "--csv", directory + "/fail.csv", "--rules", rules])
+        let bad = try CommandLineRun.writerbench(["gate", "--csv", directory + "/bad.csv", "--rules", rules])
+        #expect(pass.status == 0, "\(pass.output)")
+        #expect(fail.status == 1)
+        #expect(fail.output.contains("FAIL"))
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("line 2"))
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import Strategies
-
-@Suite struct Placeholder { @Test func nothing() {} }
