@@ -20,11 +20,14 @@ public enum StrategyRegistry {
     /// Every registered strategy, in a stable order, built with `options`.
     public static func all(_ options: StrategyOptions = StrategyOptions()) -> [any WriterStrategy] {
         let pipe = FFmpegPipeStrategy(settings: options.settings, ffmpegPath: options.ffmpegPath)
+        let libav = LibAVStrategy(settings: options.settings)
         return [
             OpenCVStrategy(fourcc: "mp4v"),
             OpenCVStrategy(fourcc: "avc1"),
             pipe,
             AsyncStrategy(wrapping: pipe, capacity: options.queue),
+            libav,
+            AsyncStrategy(wrapping: libav, capacity: options.queue),
         ]
     }
 

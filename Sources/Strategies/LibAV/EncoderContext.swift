@@ -1,0 +1,136 @@
+import CFFmpeg
+
+/// An open libavcodec video encoder taking yuv420p pictures: owns the `AVCodecContext` and frees it in `deinit`.
+///
+/// Configured from ``EncoderSettings`` the way ``FFmpegPipeStrategy`` configures the ffmpeg program, so pipe and
+/// in-process strategies encode at equal settings: preset and CRF for libx264/libx265, a fixed quantiser for mpeg4,
+/// the thread count for all. The stream is tagged BT.709, limited range, which is what ``ColorConverter`` produces.
+/// Confined to the thread that owns its ``LibAVEncodingSession``.
+final class EncoderContext {
+    /// The name of the codec implementation that is encoding (e.g. `libx264`).
+    let codecName: String
+    /// Time base of the pictures sent and the packets received: 1/fps, so a picture's pts is its frame index.
+    let timeBase: AVRational
+    private var context: UnsafeMutablePointer<AVCodecContext>?
+
+    /// Opens the encoder called `settings.encoder` for `width`×`height` yuv420p pictures at `fps`.
+    ///
+    /// - Parameter globalHeader: put codec headers in extradata instead of every keyframe, for muxers that
+    ///   want them once (mp4's `avcC`).
+    /// - Throws: ``LibAVError`` naming the failing call: `avcodec_find_encoder_by_name` when the encoder is missing
+    ///   or cannot take yuv420p (see ``unsupportedReason(_:)``), `av_opt_set` for a rejected option,
+    ///   `avcodec_open2` when the encoder refuses the configuration (e.g. an unknown preset).
+    init(settings: EncoderSettings, width: Int, height: Int, fps: Int, globalHeader: Bool) throws {
+        let codec = try Self.lookUp(settings.encoder)
+        guard let allocated = avcodec_alloc_context3(codec) else {
+            throw LibAVError(call: "avcodec_alloc_context3", message: "out of memory")
+        }
+        let timeBase = AVRational(num: 1, den: Int32(fps))
+        do {
+            allocated.pointee.width = Int32(width)
+            allocated.pointee.height = Int32(height)
+            allocated.pointee.pix_fmt = AV_PIX_FMT_YUV420P
+            allocated.pointee.time_base = timeBase
+            allocated.pointee.framerate = AVRational(num: Int32(fps), den: 1)
+            allocated.pointee.thread_count = Int32(settings.threads)
+            allocated.pointee.colorspace = AVCOL_SPC_BT709
+            allocated.pointee.color_primaries = AVCOL_PRI_BT709
+            allocated.pointee.color_trc = AVCOL_TRC_BT709
+            allocated.pointee.color_range = AVCOL_RANGE_MPEG
+            if globalHeader { allocated.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
+            try Self.applyQuality(settings, to: allocated)
+            try LibAVError.check(avcodec_open2(allocated, codec, nil), "avcodec_open2")
+        } catch {
+            var owned: UnsafeMutablePointer<AVCodecContext>? = allocated
+            avcodec_free_context(&owned)
+            throw error
+        }
+        context = allocated
+        codecName = String(cString: codec.pointee.name)
+        self.timeBase = timeBase
+    }
+
+    deinit {
+        avcodec_free_context(&context)
+    }
+
+    /// Why `name` cannot encode WriterBench's yuv420p video with this libavcodec build, or nil when it can be looked
+    /// up, is a video encoder and accepts yuv420p. Does not open the encoder.
+    static func unsupportedReason(_ name: String) -> String? {
+        do {
+            _ = try lookUp(name)
+            return nil
+        } catch let error as LibAVError {
+            return error.message
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// Hands the encoder one picture, or signals the end of input when `picture` is nil.
+    ///
+    /// Callers drain ``receive(into:)`` after every send, so the encoder never refuses input with EAGAIN.
+    /// - Throws: ``LibAVError`` from `avcodec_send_frame`.
+    func send(_ picture: EncoderFrame?) throws {
+        try LibAVError.check(avcodec_send_frame(context, picture?.pointer), "avcodec_send_frame")
+    }
+
+    /// Takes the next encoded packet into `packet`, in this encoder's ``timeBase``.
+    ///
+    /// - Returns: false when the encoder needs more input or is fully drained.
+    /// - Throws: ``LibAVError`` from `avcodec_receive_packet` for an encoding error.
+    func receive(into packet: EncodedPacket) throws -> Bool {
+        let result = avcodec_receive_packet(context, packet.pointer)
+        if result == cffmpeg_averror_eagain() || result == cffmpeg_averror_eof() { return false }
+        try LibAVError.check(result, "avcodec_receive_packet")
+        return true
+    }
+
+    /// Describes the opened encoder's output (codec, size, extradata, colour tags) in a stream's parameters.
+    ///
+    /// - Throws: ``LibAVError`` from `avcodec_parameters_from_context`.
+    func copyParameters(to parameters: UnsafeMutablePointer<AVCodecParameters>) throws {
+        try LibAVError.check(avcodec_parameters_from_context(parameters, context), "avcodec_parameters_from_context")
+    }
+
+    /// The encoder called `name`, checked to be a video encoder that takes yuv420p.
+    private static func lookUp(_ name: String) throws -> UnsafePointer<AVCodec> {
+        guard let codec = avcodec_find_encoder_by_name(name) else {
+            throw LibAVError(call: "avcodec_find_encoder_by_name",
+                             message: "encoder '\(name)' not found in this libavcodec build")
+        }
+        guard codec.pointee.type == AVMEDIA_TYPE_VIDEO else {
+            throw LibAVError(call: "avcodec_find_encoder_by_name", message: "encoder '\(name)' is not a video encoder")
+        }
+        // A nil list means the encoder does not advertise its formats; avcodec_open2 will judge.
+        if var format = codec.pointee.pix_fmts {
+            while format.pointee != AV_PIX_FMT_YUV420P {
+                guard format.pointee != AV_PIX_FMT_NONE else {
+                    throw LibAVError(call: "avcodec_find_encoder_by_name",
+                                     message: "encoder '\(name)' does not take yuv420p, which WriterBench's libav strategies write")
+                }
+                format += 1
+            }
+        }
+        return codec
+    }
+
+    /// Sets the quality options the pipe strategy passes on ffmpeg's command line (see `FFmpegEncoderArguments`).
+    private static func applyQuality(_ settings: EncoderSettings, to context: UnsafeMutablePointer<AVCodecContext>) throws {
+        if settings.usesPresetAndCRF {
+            try setPrivateOption("preset", settings.preset, on: context)
+            try setPrivateOption("crf", "\(settings.crf)", on: context)
+            // x265 prints its banner and statistics with its own logger, past av_log's level.
+            if settings.encoder == "libx265" { try setPrivateOption("x265-params", "log-level=error", on: context) }
+        } else if settings.encoder == "mpeg4" {
+            // ffmpeg's `-q:v q`: a fixed quantiser, expressed as lambda, instead of mpeg4's default 200 kb/s target.
+            context.pointee.flags |= AV_CODEC_FLAG_QSCALE
+            context.pointee.global_quality = Int32(EncoderSettings.mpeg4Quantiser) * FF_QP2LAMBDA
+        }
+    }
+
+    private static func setPrivateOption(_ name: String, _ value: String,
+                                         on context: UnsafeMutablePointer<AVCodecContext>) throws {
+        try LibAVError.check(av_opt_set(context.pointee.priv_data, name, value, 0), "av_opt_set(\(name)=\(value))")
+    }
+}

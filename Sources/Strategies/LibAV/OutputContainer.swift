@@ -1,0 +1,88 @@
+import CFFmpeg
+
+/// The output file and its muxer: owns the `AVFormatContext` and the `AVIOContext` it writes through, and frees
+/// both in `deinit` whether or not the file was finished.
+///
+/// One video stream. Confined to the thread that owns its ``LibAVEncodingSession``.
+final class OutputContainer {
+    private let context: UnsafeMutablePointer<AVFormatContext>
+    private var stream: UnsafeMutablePointer<AVStream>?
+    /// True while the AVIOContext is open and this object must close it.
+    private var ownsIO: Bool
+
+    /// Creates `path` (replacing it) for the muxer called `format` (e.g. `mp4`).
+    ///
+    /// - Throws: ``LibAVError`` from `avformat_alloc_output_context2` for an unknown container, or from `avio_open`
+    ///   when the file cannot be created.
+    init(path: String, format: String) throws {
+        var created: UnsafeMutablePointer<AVFormatContext>?
+        try LibAVError.check(avformat_alloc_output_context2(&created, nil, format, path), "avformat_alloc_output_context2")
+        guard let created else {
+            throw LibAVError(call: "avformat_alloc_output_context2", message: "no context for container '\(format)'")
+        }
+        if created.pointee.oformat.pointee.flags & AVFMT_NOFILE == 0 {
+            let result = avio_open(&created.pointee.pb, path, AVIO_FLAG_WRITE)
+            guard result >= 0 else {
+                avformat_free_context(created)
+                throw LibAVError(call: "avio_open", code: result)
+            }
+            ownsIO = true
+        } else {
+            ownsIO = false
+        }
+        context = created
+    }
+
+    deinit {
+        if ownsIO { avio_closep(&context.pointee.pb) }
+        // Also runs the muxer's deinit when the header was written but the trailer never was (an aborted encode).
+        avformat_free_context(context)
+    }
+
+    /// Whether the muxer wants codec headers once, in extradata (`AV_CODEC_FLAG_GLOBAL_HEADER`), as mp4 does.
+    var needsGlobalHeader: Bool {
+        context.pointee.oformat.pointee.flags & AVFMT_GLOBALHEADER != 0
+    }
+
+    /// Adds the video stream that `encoder` (already open) will fill at `fps` frames per second.
+    ///
+    /// - Throws: ``LibAVError`` when the stream cannot be created or described.
+    func addVideoStream(encodedBy encoder: EncoderContext, fps: Int) throws {
+        precondition(stream == nil, "one video stream per container")
+        guard let created = avformat_new_stream(context, nil) else {
+            throw LibAVError(call: "avformat_new_stream", message: "out of memory")
+        }
+        // A hint: the muxer may pick a finer time base in avformat_write_header (mp4: fps·2ⁿ ≥ 10000).
+        created.pointee.time_base = encoder.timeBase
+        created.pointee.avg_frame_rate = AVRational(num: Int32(fps), den: 1)
+        try encoder.copyParameters(to: created.pointee.codecpar)
+        stream = created
+    }
+
+    /// Writes the container header; afterwards the stream's time base is final.
+    ///
+    /// - Throws: ``LibAVError`` from `avformat_write_header` (e.g. a codec the container cannot hold).
+    func writeHeader() throws {
+        try LibAVError.check(avformat_write_header(context, nil), "avformat_write_header")
+    }
+
+    /// Hands one encoded packet, timed in `encoderTimeBase`, to the muxer, which takes its payload.
+    ///
+    /// - Throws: ``LibAVError`` from `av_interleaved_write_frame` (e.g. a full disk).
+    func write(_ packet: EncodedPacket, from encoderTimeBase: AVRational) throws {
+        guard let stream else { preconditionFailure("write before addVideoStream") }
+        packet.prepareForMuxing(streamIndex: stream.pointee.index, from: encoderTimeBase, to: stream.pointee.time_base)
+        try LibAVError.check(av_interleaved_write_frame(context, packet.pointer), "av_interleaved_write_frame")
+    }
+
+    /// Writes the trailer (mp4: the `moov` index every player needs) and closes the file.
+    ///
+    /// - Throws: ``LibAVError`` from `av_write_trailer`, or from `avio_closep` when the final flush fails.
+    func finish() throws {
+        try LibAVError.check(av_write_trailer(context), "av_write_trailer")
+        if ownsIO {
+            ownsIO = false
+            try LibAVError.check(avio_closep(&context.pointee.pb), "avio_closep")
+        }
+    }
+}
