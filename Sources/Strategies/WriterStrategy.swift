@@ -11,6 +11,8 @@ public protocol WriterStrategy: Sendable {
     var settings: EncoderSettings { get }
     /// How this strategy converts colour and tags the stream.
     var colorPolicy: ColorPolicy { get }
+    /// True for reference measurements (the encoder ceiling); see the default in the extension.
+    var isReference: Bool { get }
     /// Whether the strategy can run here; cheap enough to call before every run.
     func availability() -> Availability
     /// Opens a writer. Errors in the configuration (odd size, unwritable path, missing program) are thrown here,
@@ -19,6 +21,10 @@ public protocol WriterStrategy: Sendable {
 }
 
 extension WriterStrategy {
+    /// True for reference measurements (the encoder ceiling), which are not writers a user would pick: the harness
+    /// runs them at full speed, does not verify their discarded output and leaves them out of recommendations.
+    public var isReference: Bool { false }
+
     /// The fields of ``settings`` that apply to this strategy's encoder, for reports: preset and CRF are nil when
     /// the encoder does not use them.
     public var reportedPreset: String? { settings.usesPresetAndCRF ? settings.preset : nil }

@@ -34,6 +34,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Keep output videos in this directory (default: a temporary directory, deleted afterwards).")
     var keepOutputs: String?
 
+    @Flag(help: "Skip the encoder-ceiling reference rows (and leave ceiling_ratio empty).")
+    var noCeiling = false
+
     @Flag(help: "Skip verifying outputs (validity and quality columns stay empty).")
     var noVerify = false
 
@@ -78,6 +81,7 @@ struct RunCommand: ParsableCommand {
         plan.pace = Pace(parsing: paceText) ?? .max
         plan.repetitions = repetitions
         plan.warmUp = !noWarmup
+        plan.ceiling = !noCeiling
         plan.memoryBudgetBytes = memoryBudgetMb << 20
         plan.queueDescription = options.queue.description
 

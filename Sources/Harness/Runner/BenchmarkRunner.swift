@@ -26,37 +26,75 @@ public final class BenchmarkRunner {
     }
 
     /// Runs the whole plan and returns its rows (also reported one by one through `progress`).
+    ///
+    /// Per frame set × size, the encoder ceilings run first (one per distinct encoder settings among the available
+    /// strategies), so that every later row's `ceiling_ratio` is known when it is reported.
     public func run() -> [RunRecord] {
         var records: [RunRecord] = []
         try? FileManager.default.createDirectory(atPath: plan.outputDirectory, withIntermediateDirectories: true)
         for frameSet in plan.frameSets {
             for size in plan.sizes {
                 var ring: FrameRing?
+                func frames() -> FrameRing {
+                    if let ring { return ring }
+                    progress(.generating(frameSet: frameSet, size: size, frames: plan.frames))
+                    let made = FrameRing(frameSet: frameSet, size: size, frameCount: plan.frames,
+                                         budgetBytes: plan.memoryBudgetBytes)
+                    ring = made
+                    return made
+                }
+                var available: [any WriterStrategy] = []
                 for strategy in plan.strategies {
                     if case .unavailable(let reason) = strategy.availability() {
-                        let record = unavailableRecord(strategy, frameSet: frameSet, size: size, reason: reason)
-                        records.append(record)
-                        progress(.finished(record))
-                        continue
+                        report(unavailableRecord(strategy, frameSet: frameSet, size: size, reason: reason), into: &records)
+                    } else {
+                        available.append(strategy)
                     }
-                    if ring == nil {
-                        progress(.generating(frameSet: frameSet, size: size, frames: plan.frames))
-                        ring = FrameRing(frameSet: frameSet, size: size, frameCount: plan.frames,
-                                         budgetBytes: plan.memoryBudgetBytes)
+                }
+                var ceilingFPS: [EncoderSettings: Double] = [:]
+                if plan.ceiling {
+                    var seen = Set<EncoderSettings>()
+                    for settings in available.filter({ !$0.isReference }).map(\.settings) where seen.insert(settings).inserted {
+                        let ceiling = EncoderCeilingStrategy(settings: settings)
+                        if case .unavailable(let reason) = ceiling.availability() {
+                            report(unavailableRecord(ceiling, frameSet: frameSet, size: size, reason: reason), into: &records)
+                            continue
+                        }
+                        let rows = repetitions(of: ceiling, ring: frames())
+                        ceilingFPS[settings] = Distribution(rows.compactMap(\.fps)).median
+                        for var row in rows {
+                            row.ceilingRatio = ratio(row.fps, ceilingFPS[settings])
+                            report(row, into: &records)
+                        }
                     }
-                    guard let ring else { continue }
-                    if plan.warmUp {
-                        _ = measure(strategy, ring: ring, frames: plan.warmUpFrames, repetition: -1)
-                    }
-                    for repetition in 0..<plan.repetitions {
-                        let record = measure(strategy, ring: ring, frames: plan.frames, repetition: repetition)
-                        records.append(record)
-                        progress(.finished(record))
+                }
+                for strategy in available {
+                    for var row in repetitions(of: strategy, ring: frames()) {
+                        row.ceilingRatio = ratio(row.fps, ceilingFPS[strategy.settings])
+                        report(row, into: &records)
                     }
                 }
             }
         }
         return records
+    }
+
+    /// The warm-up (unless switched off) and the recorded repetitions of one strategy on one ring.
+    private func repetitions(of strategy: any WriterStrategy, ring: FrameRing) -> [RunRecord] {
+        if plan.warmUp {
+            _ = measure(strategy, ring: ring, frames: plan.warmUpFrames, repetition: -1)
+        }
+        return (0..<plan.repetitions).map { measure(strategy, ring: ring, frames: plan.frames, repetition: $0) }
+    }
+
+    private func report(_ record: RunRecord, into records: inout [RunRecord]) {
+        records.append(record)
+        progress(.finished(record))
+    }
+
+    private func ratio(_ fps: Double?, _ ceiling: Double?) -> Double? {
+        guard let fps, let ceiling, ceiling > 0 else { return nil }
+        return fps / ceiling
     }
 
     /// One run: open, write `frames` frames from `ring` at the plan's pace, finish; verify afterwards.
@@ -72,7 +110,8 @@ public final class BenchmarkRunner {
                                                 fps: plan.streamFPS)
         var samples = [Double](repeating: 0, count: frames)
         var depths: [Int]?
-        var pacer = FramePacer(pace: plan.pace)
+        let pace = strategy.isReference ? Pace.max : plan.pace
+        var pacer = FramePacer(pace: pace)
 
         PeakMemory.resetPeak()
         let cpuBefore = CPUTimes.now()
@@ -125,17 +164,17 @@ public final class BenchmarkRunner {
         record.finishMs = Double(end - finishStart) / 1e6
         record.totalS = Double(end - openStart) / 1e9
         record.fps = Double(frames) / (Double(end - openStart) / 1e9)
-        if case .fixed = plan.pace {
+        if case .fixed = pace {
             record.lateFrames = pacer.lateFrames
             record.latenessMsMax = pacer.maxLatenessMs
         }
         if let report {
-            record.bytes = report.bytesWritten
+            record.bytes = strategy.isReference ? nil : report.bytesWritten
             record.encoderUsed = report.encoderUsed
             record.queueStatistics = report.queue
-            record.reason = report.notes.joined(separator: "; ")
+            record.reason = strategy.isReference ? strategy.summary : report.notes.joined(separator: "; ")
         }
-        if warmUp {
+        if warmUp || strategy.isReference {
             try? FileManager.default.removeItem(atPath: path)
         } else if let verifier {
             progress(.verifying(strategy: strategy.name))
@@ -162,7 +201,7 @@ public final class BenchmarkRunner {
         record.height = size.height
         record.frames = plan.frames
         record.streamFPS = plan.streamFPS
-        record.pace = plan.pace
+        record.pace = strategy.isReference ? .max : plan.pace
         return record
     }
 

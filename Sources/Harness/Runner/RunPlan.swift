@@ -22,6 +22,9 @@ public struct RunPlan: Sendable {
     public var outputDirectory: String
     /// Largest memory the pre-generated frames of one configuration may take (see ``FrameRing``).
     public var memoryBudgetBytes = FrameRing.defaultBudgetBytes
+    /// Whether to measure an `encoder-ceiling` row for every frame set × size × encoder settings measured, and fill
+    /// every row's `ceiling_ratio` from it. The ceiling always runs at `--pace max`.
+    public var ceiling = true
     /// Queue description for the CSV (async strategies).
     public var queueDescription = ""
 

@@ -1,0 +1,81 @@
+import Foundation
+import Strategies
+import Testing
+@testable import Harness
+
+@Suite struct BenchmarkRunnerTests {
+    let environment = CSVSchemaTests.environment
+
+    func plan(_ strategies: [any WriterStrategy], frames: Int = 8) -> RunPlan {
+        var plan = RunPlan(strategies: strategies,
+                           outputDirectory: NSTemporaryDirectory() + "writerbench-runner-\(UUID().uuidString.prefix(8))")
+        plan.sizes = [FrameSize(width: 160, height: 120)]
+        plan.frames = frames
+        plan.warmUp = false
+        plan.repetitions = 2
+        return plan
+    }
+
+    @Test func everyRowOfAnOkRunHasItsTimingsAndACeilingRatio() throws {
+        let records = BenchmarkRunner(plan: plan([LibAVStrategy()]), environment: environment,
+                                      verifier: RunVerifier()).run()
+        let ceiling = records.filter { $0.strategy == EncoderCeilingStrategy.strategyName }
+        let libav = records.filter { $0.strategy == "libav" }
+        #expect(ceiling.count == 2)
+        #expect(libav.count == 2)
+        for row in libav {
+            #expect(row.status == .ok)
+            #expect(row.write?.count == 8)
+            #expect(row.writeSamplesMs.count == 8)
+            #expect(row.openMs != nil && row.finishMs != nil && row.totalS != nil && row.fps != nil)
+            #expect(row.ceilingRatio != nil)
+            #expect(row.verification?.valid == true)
+            #expect(row.verification?.framesDecoded == 8)
+        }
+        for row in ceiling {
+            #expect(row.verification == nil)
+            #expect(row.bytes == nil)
+            #expect(row.pace == .max)
+        }
+    }
+
+    @Test func ceilingRunsAtFullSpeedEvenWhenThePlanIsPaced() throws {
+        var paced = plan([LibAVStrategy()], frames: 4)
+        paced.pace = .fixed(fps: 20)
+        paced.repetitions = 1
+        let records = BenchmarkRunner(plan: paced, environment: environment).run()
+        #expect(records.first { $0.strategy == EncoderCeilingStrategy.strategyName }?.field(.paceFPS) == "")
+        #expect(records.first { $0.strategy == "libav" }?.field(.paceFPS) == "20")
+    }
+
+    @Test func unavailableStrategyGetsARowWithItsReasonAndTheOthersStillRun() throws {
+        let missing = FFmpegPipeStrategy(ffmpegPath: "/nonexistent/ffmpeg")
+        var noCeiling = plan([missing, LibAVStrategy()])
+        noCeiling.ceiling = false
+        let records = BenchmarkRunner(plan: noCeiling, environment: environment).run()
+        let unavailable = try #require(records.first { $0.strategy == "ffmpeg-pipe" })
+        #expect(unavailable.status == .unavailable)
+        #expect(unavailable.reason.contains("ffmpeg not found"))
+        #expect(records.filter { $0.strategy == "libav" && $0.status == .ok }.count == 2)
+        #expect(!records.contains { $0.strategy == EncoderCeilingStrategy.strategyName })
+    }
+
+    @Test func failingStrategyGetsAFailedRowWithTheEncodersWords() throws {
+        let directory = NSTemporaryDirectory() + "writerbench-dying-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let fake = directory + "/ffmpeg"
+        try "#!/bin/sh\nhead -c 1000 >/dev/null\necho 'encoder gave up' >&2\nexit 1\n"
+            .write(toFile: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+        var failing = plan([FFmpegPipeStrategy(ffmpegPath: fake)], frames: 30)
+        failing.ceiling = false
+        failing.sizes = [FrameSize(width: 320, height: 240)]
+        let records = BenchmarkRunner(plan: failing, environment: environment).run()
+        #expect(records.count == 2)
+        for row in records {
+            #expect(row.status == .failed)
+            #expect(row.reason.contains("encoder gave up"))
+            #expect(row.write == nil)
+        }
+    }
+}
