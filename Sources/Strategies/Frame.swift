@@ -50,6 +50,9 @@ public struct Frame: Sendable {
         format.byteCount(width: width, height: height, stride: format.minimumStride(width: width))
     }
 
+    /// Gives up the frame's storage (for ``FramePool``), without copying it.
+    public consuming func takeBytes() -> [UInt8] { bytes }
+
     /// Calls `body` with the frame's bytes, without copying them.
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try bytes.withUnsafeBytes(body)

@@ -131,3 +131,29 @@ final class RecordingWriter: VideoWriter, @unchecked Sendable {
         #expect(liveThreads(named: name) == 0)
     }
 }
+
+@Suite struct FramePoolTests {
+    let geometry = FrameGeometry(width: 16, height: 8)
+
+    @Test func writtenFramesGoBackToThePoolSoProducingAllocatesOnlyWhatTheQueueHolds() throws {
+        let pool = FramePool(geometry: geometry)
+        let inner = RecordingWriter(delayMicroseconds: 200)
+        let writer = AsyncVideoWriter(wrapping: inner, geometry: geometry, capacity: QueueCapacity(frames: 2), pool: pool)
+        for index in 0..<200 {
+            try writer.write(pool.makeFrame { pixels in pixels.update(repeating: UInt8(index % 256)) })
+        }
+        _ = try writer.finish()
+        #expect(inner.received.withLock { $0 } == (0..<200).map { UInt8($0 % 256) })
+        // Two queued, one being written, one being filled, plus scheduling slack.
+        #expect(pool.allocations <= 6)
+    }
+
+    @Test func aFrameStillHeldByTheCallerIsNeverOverwritten() throws {
+        let pool = FramePool(geometry: geometry)
+        let kept = pool.makeFrame { $0.update(repeating: 7) }
+        pool.recycle(kept)
+        let next = pool.makeFrame { $0.update(repeating: 9) }
+        #expect(kept.bytes.allSatisfy { $0 == 7 })
+        #expect(next.bytes.allSatisfy { $0 == 9 })
+    }
+}

@@ -20,7 +20,13 @@ public struct AsyncStrategy: WriterStrategy {
     public func availability() -> Availability { inner.availability() }
 
     public func makeWriter(_ configuration: WriterConfiguration) throws -> any VideoWriter {
+        try makeWriter(configuration, pool: nil)
+    }
+
+    /// Opens a writer that returns every written frame's storage to `pool`, for producers that make frames with
+    /// ``FramePool/makeFrame(_:)``.
+    public func makeWriter(_ configuration: WriterConfiguration, pool: FramePool?) throws -> AsyncVideoWriter {
         AsyncVideoWriter(wrapping: try inner.makeWriter(configuration), geometry: configuration.geometry,
-                         capacity: capacity, name: "writerbench.\(name)")
+                         capacity: capacity, pool: pool, name: "writerbench.\(name)")
     }
 }

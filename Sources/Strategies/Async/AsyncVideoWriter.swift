@@ -14,11 +14,12 @@ public final class AsyncVideoWriter: VideoWriter {
     private let geometry: FrameGeometry
     private var closed = false
 
-    /// Takes ownership of `inner`; from now on only the writer thread touches it.
+    /// Takes ownership of `inner`; from now on only the writer thread touches it. Frames' storage goes back to
+    /// `pool` (when given) once written.
     public init(wrapping inner: any VideoWriter, geometry: FrameGeometry, capacity: QueueCapacity = .default,
-                name: String = "writerbench.async-writer") {
+                pool: FramePool? = nil, name: String = "writerbench.async-writer") {
         self.geometry = geometry
-        self.state = QueueState(capacity: capacity)
+        self.state = QueueState(capacity: capacity, pool: pool)
         let transfer = WriterTransfer(writer: inner)
         let state = self.state
         let started = DispatchSemaphore(value: 0)
@@ -76,7 +77,10 @@ private struct WriterTransfer: @unchecked Sendable {
 private final class QueueState: @unchecked Sendable {
     private let condition = NSCondition()
     private let capacity: QueueCapacity
-    private var frames: [Frame] = []
+    private let pool: FramePool?
+    /// Queued frames from `head` on; dequeued slots are emptied so the writer thread holds the only reference to a
+    /// frame it writes (which lets ``FramePool`` reuse the storage without a copy).
+    private var frames: [Frame?] = []
     private var head = 0
     private var queuedBytes = 0
     private var finishing = false
@@ -91,8 +95,9 @@ private final class QueueState: @unchecked Sendable {
     private var report: WriterReport?
     private var statistics = QueueStatistics(blockedSeconds: 0, blockedWrites: 0, highWaterFrames: 0, highWaterBytes: 0)
 
-    init(capacity: QueueCapacity) {
+    init(capacity: QueueCapacity, pool: FramePool?) {
         self.capacity = capacity
+        self.pool = pool
         frames.reserveCapacity(min(capacity.frames, 1024))
     }
 
@@ -147,6 +152,7 @@ private final class QueueState: @unchecked Sendable {
             do {
                 try writer.write(frame)
                 frameWritten(size: frame.bytes.count)
+                pool?.recycle(frame)
             } catch {
                 writer.abort()
                 stop(with: error, report: nil)
@@ -181,7 +187,8 @@ private final class QueueState: @unchecked Sendable {
             writerWaiting = false
         }
         if aborting || head == frames.count { return nil }
-        let frame = frames[head]
+        defer { if head == frames.count { frames.removeAll(keepingCapacity: true); head = 0 } }
+        let frame = frames[head].take()
         head += 1
         // Keep the array from growing without bound while still never shifting on every dequeue.
         if head >= 256 && head * 2 >= frames.count {
