@@ -11,6 +11,7 @@ packages=(
   libavutil-dev
   libswscale-dev
   libopencv-dev
+  gnuplot-nox
 )
 
 missing=()

@@ -55,6 +55,13 @@ public struct EnvironmentFingerprint: Sendable, Equatable {
 
     /// A short stable name for this kind of machine (CPU model, cores, OS), for baseline folders.
     public var machineID: String {
+        Self.machineID(cpuModel: cpuModel, logicalCores: String(logicalCores), os: os)
+    }
+
+    /// The machine ID from the `cpu_model`, `logical_cores` and `os` texts of a results row, so that a CSV's machine
+    /// is named exactly as the machine that wrote it named itself. Slug of the CPU model, core count, and 8 hex
+    /// digits of an FNV-1a hash of the three texts.
+    public static func machineID(cpuModel: String, logicalCores: String, os: String) -> String {
         let text = "\(cpuModel)|\(logicalCores)|\(os)"
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

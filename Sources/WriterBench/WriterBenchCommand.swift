@@ -6,6 +6,8 @@ struct WriterBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "writerbench",
         abstract: "Measure how fast a program can hand video frames to an encoder.",
-        subcommands: [RunCommand.self, ListCommand.self, FramesCommand.self, GateCommand.self, VerifyCommand.self]
+        subcommands: [RunCommand.self, ListCommand.self, FramesCommand.self, GateCommand.self, VerifyCommand.self,
+                      ReportCommand.self, CompareCommand.self, BaselineCommand.self, RecommendCommand.self,
+                      AggregateCommand.self]
     )
 }

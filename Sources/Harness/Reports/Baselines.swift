@@ -1,0 +1,125 @@
+import Foundation
+
+/// Saved reference results, one folder per machine: `results/baselines/<machine ID>/<name>.csv`.
+///
+/// Baselines are meant to be committed. Results are only ever compared with a baseline of the same machine ID
+/// (CPU model, logical cores, OS), because timings from another machine say nothing about a change in the code.
+public struct BaselineStore: Sendable {
+    /// Root folder of the baselines.
+    public var directory: String
+
+    /// A store rooted at `directory` (default `results/baselines`, relative to the working directory).
+    public init(directory: String = "results/baselines") {
+        self.directory = directory
+    }
+
+    /// Where baseline `name` of machine `machineID` lives.
+    public func path(name: String, machineID: String) -> String {
+        "\(directory)/\(machineID)/\(name).csv"
+    }
+
+    /// Baseline names saved for `machineID`, sorted.
+    public func names(machineID: String) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(machineID)")) ?? []
+        return files.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }.sorted()
+    }
+
+    /// Copies the results CSV at `resultsPath` to baseline `name` of the machine that wrote it, replacing an older
+    /// baseline of that name. Returns the baseline's path. Throws ``BaselineError`` for a bad name, an unreadable,
+    /// malformed or empty CSV, or one that mixes machines.
+    @discardableResult
+    public func save(name: String, from resultsPath: String) throws -> String {
+        try Self.validate(name: name)
+        let text: String
+        do { text = try String(contentsOfFile: resultsPath, encoding: .utf8) }
+        catch { throw BaselineError("cannot read '\(resultsPath)'") }
+        let table: ResultsTable
+        do { table = try ResultsTable(text: text, requiredColumns: Self.machineColumns.map(\.rawValue)) }
+        catch { throw BaselineError("\(resultsPath): \(error)") }
+        let machine = try Self.machineID(of: table, path: resultsPath)
+        let destination = path(name: name, machineID: machine)
+        do {
+            try FileManager.default.createDirectory(atPath: "\(directory)/\(machine)", withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: destination), options: .atomic)
+        } catch {
+            throw BaselineError("cannot write '\(destination)': \(error.localizedDescription)")
+        }
+        return destination
+    }
+
+    /// The machine ID of the rows of `table` (rebuilt from `cpu_model`, `logical_cores`, `os`). Throws when the
+    /// table has no rows or rows from several machines.
+    public static func machineID(of table: ResultsTable, path: String = "the CSV") throws -> String {
+        let ids = Set(table.rows.map {
+            EnvironmentFingerprint.machineID(cpuModel: $0[.cpuModel], logicalCores: $0[.logicalCores], os: $0[.os])
+        })
+        guard let id = ids.first else { throw BaselineError("\(path) has no rows") }
+        guard ids.count == 1 else {
+            throw BaselineError("\(path) mixes rows from \(ids.count) machines (\(ids.sorted().joined(separator: ", ")))")
+        }
+        return id
+    }
+
+    /// The most recently modified results CSV directly in `directory` that is not a samples file; nil when none.
+    public static func newestResults(in directory: String = "results") -> String? {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let candidates = files.filter { $0.hasSuffix(".csv") && !$0.hasSuffix(".samples.csv") }.map { "\(directory)/\($0)" }
+        func modified(_ path: String) -> Date {
+            ((try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
+        }
+        return candidates.max { (modified($0), $0) < (modified($1), $1) }
+    }
+
+    /// Baseline names are file names: letters, digits, `.`, `-`, `_`, not starting with a dot.
+    public static func validate(name: String) throws {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-"))
+        guard !name.isEmpty, !name.hasPrefix("."), name.unicodeScalars.allSatisfy(allowed.contains) else {
+            throw BaselineError("baseline name '\(name)' must be letters, digits, '.', '-' or '_' (and not start with '.')")
+        }
+    }
+
+    static let machineColumns: [CSVColumn] = [.cpuModel, .logicalCores, .os]
+}
+
+/// A baseline could not be saved or found.
+public struct BaselineError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, as a sentence for the user.
+    public var description: String
+    /// Creates an error with its message.
+    public init(_ description: String) { self.description = description }
+}
+
+/// The comparison `writerbench run --compare-to NAME` prints after its run: the new results against the baseline
+/// saved for the same machine, or a plain statement that there is none.
+public struct BaselineCheck: Sendable {
+    /// What to print.
+    public var text: String
+    /// The comparison's exit status (``Comparison/exitStatus``); nil when nothing was compared (no baseline for
+    /// this machine, or a file could not be read).
+    public var exitStatus: Int32?
+
+    /// Compares the results CSV at `resultsPath` with baseline `name` of the machine that wrote it.
+    public init(resultsPath: String, baseline name: String, store: BaselineStore = BaselineStore(),
+                threshold: Double = 0.05) {
+        do {
+            try BaselineStore.validate(name: name)
+            let new = try ResultsTable(contentsOf: resultsPath)
+            let machine = try BaselineStore.machineID(of: new, path: resultsPath)
+            let path = store.path(name: name, machineID: machine)
+            guard FileManager.default.fileExists(atPath: path) else {
+                let others = store.names(machineID: machine)
+                text = "compare-to: no baseline '\(name)' for this machine (\(machine)); looked for \(path). "
+                    + (others.isEmpty ? "This machine has no baselines yet. " : "Baselines here: \(others.joined(separator: ", ")). ")
+                    + "Save one with: writerbench baseline save \(name) --from \(resultsPath)"
+                exitStatus = nil
+                return
+            }
+            let comparison = try Comparison(base: ResultsTable(contentsOf: path), new: new, threshold: threshold)
+            text = "compare-to: baseline \(path)\n" + comparison.render()
+            exitStatus = comparison.exitStatus
+        } catch {
+            text = "compare-to: \(error)"
+            exitStatus = nil
+        }
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+
+/// Everything `writerbench report` says about one results file, independent of the output format: environment,
+/// a ranked table per workload, the gate's verdicts, what could not run, conclusions, plots, and every row.
+///
+/// ``markdown(plotBase:)`` and ``html()`` (in their own files) render it; neither computes anything.
+public struct ReportDocument: Sendable {
+    /// A label and its value (an environment fact).
+    public struct Fact: Sendable, Equatable {
+        /// What the value is.
+        public var label: String
+        /// The value.
+        public var value: String
+    }
+
+    /// One cell of the ranked table: a value and, over several repetitions, its spread.
+    public struct Cell: Sendable, Equatable {
+        /// The value (a median over repetitions for numbers).
+        public var text: String
+        /// "±2.1%" (half the min–max range relative to the median), when there are several repetitions.
+        public var spread: String?
+    }
+
+    /// The ranked table and conclusions of one workload.
+    public struct Section: Sendable {
+        /// The workload every row was given.
+        public var workload: Workload
+        /// Configurations fastest first (median fps); those without throughput (unavailable, failed) last.
+        public var ranked: [RowAggregate]
+        /// Generated conclusions: fastest valid writer, lowest latency, best quality at the stream rate, 1 ms/frame.
+        public var conclusions: [String]
+    }
+
+    /// The gate's judgement, or why there is none.
+    public enum GateSection: Sendable {
+        /// Verdicts of the rules read from `rulesPath`.
+        case verdicts(rulesPath: String, [GateVerdict])
+        /// No verdict (no rules file); the text says why.
+        case unavailable(String)
+    }
+
+    /// A chart made by plot.sh.
+    public struct Plot: Sendable {
+        /// Which chart.
+        public var chart: PlotChart
+        /// Path of the PNG as the Markdown should reference it.
+        public var reference: String
+        /// The PNG's bytes, for embedding in HTML.
+        public var png: Data
+    }
+
+    /// Document title.
+    public var title: String
+    /// Name of the results file.
+    public var source: String
+    /// The environment columns (distinct values when the rows differ) and the machine ID.
+    public var environment: [Fact]
+    /// One section per workload, in file order.
+    public var sections: [Section]
+    /// Configurations that could not run at all (unavailable or failed in every repetition).
+    public var notRun: [RowAggregate]
+    /// The gate's verdicts.
+    public var gate: GateSection
+    /// Charts, in ``PlotChart`` order.
+    public var plots: [Plot]
+    /// Why some or all charts are missing, if they are.
+    public var plotNote: String?
+    /// Every row of the input, in file order.
+    public var rows: [ResultsTable.Row]
+
+    /// Builds the document. Throws ``CSVError`` when a row holds text where a number belongs.
+    public init(table: ResultsTable, source: String, gate: GateSection, plots: [Plot] = [], plotNote: String? = nil) throws {
+        let groups = try RowAggregate.group(table)
+        title = "WriterBench report — \(source)"
+        self.source = source
+        self.gate = gate
+        self.plots = plots
+        self.plotNote = plotNote
+        rows = table.rows
+        notRun = groups.filter { $0.completedRows.isEmpty }
+        environment = Self.environment(table)
+        sections = PlotData.grouped(groups, by: \.configuration.workload).map { workload, groups in
+            let ranked = groups.sorted { a, b in
+                let (fa, fb) = (a.median(.fps) ?? -1, b.median(.fps) ?? -1)
+                return fa != fb ? fa > fb : a.strategy < b.strategy
+            }
+            return Section(workload: workload, ranked: ranked, conclusions: Self.conclusions(groups))
+        }
+    }
+
+    /// Headers of the ranked table.
+    public static let tableHeader = ["#", "strategy", "runs", "fps", "write p50 ms", "write p95 ms", "write p99 ms",
+                                     "finish ms", "ceiling ratio", "validity", "PSNR dB", "SSIM", "bytes"]
+
+    /// The cells of one configuration's row, matching ``tableHeader``.
+    public static func cells(_ group: RowAggregate, rank: Int) -> [Cell] {
+        func measured(_ column: CSVColumn) -> Cell {
+            Cell(text: ReportFormat.number(group.median(column)), spread: ReportFormat.spread(group.relativeSpread(column)))
+        }
+        let runs = group.completedRows.count == group.rows.count ? "\(group.rows.count)"
+            : "\(group.completedRows.count) of \(group.rows.count)"
+        return [
+            Cell(text: group.isRankable ? "\(rank)" : "–"),
+            Cell(text: group.strategy + (group.configuration.isEncoderCeiling ? " (reference)" : "")),
+            Cell(text: runs), measured(.fps), measured(.writeMsP50), measured(.writeMsP95), measured(.writeMsP99),
+            measured(.finishMs), measured(.ceilingRatio), Cell(text: group.validityText), measured(.psnrDB),
+            measured(.ssim),
+            Cell(text: ReportFormat.megabytes(group.median(.bytes)), spread: ReportFormat.spread(group.relativeSpread(.bytes))),
+        ]
+    }
+
+    /// Headers of the all-runs table.
+    public static let rowHeader = ["run_id", "strategy", "frameset", "size", "repeat", "status", "fps", "write p95 ms",
+                                   "write p99 ms", "valid", "PSNR dB", "reason"]
+
+    /// The cells of one input row, matching ``rowHeader``.
+    public static func cells(_ row: ResultsTable.Row) -> [String] {
+        func text(_ column: CSVColumn) -> String { row[column].isEmpty ? "–" : row[column] }
+        return [text(.runID), text(.strategy), text(.frameset), "\(row[.width])x\(row[.height])", text(.repeatIndex),
+                text(.status), text(.fps), text(.writeMsP95), text(.writeMsP99), text(.valid), text(.psnrDB),
+                [row[.reason], row[.invalidReason]].filter { !$0.isEmpty }.joined(separator: "; ")]
+    }
+
+    /// The gate's overall verdict in one line.
+    public var gateSummary: String {
+        switch gate {
+        case .unavailable(let why): return "no gate verdict: \(why)"
+        case .verdicts(let path, let verdicts):
+            let failed = verdicts.filter { !$0.passed }.count
+            return Gate.passed(verdicts) ? "PASS — \(verdicts.count) rule(s) of \(path) passed"
+                : "FAIL — \(failed) of \(verdicts.count) rule(s) of \(path) failed"
+        }
+    }
+
+    /// Conclusions drawn from one workload's configurations.
+    static func conclusions(_ groups: [RowAggregate]) -> [String] {
+        let writers = groups.filter(\.isRankable).sorted { ($0.median(.fps) ?? 0) > ($1.median(.fps) ?? 0) }
+        guard let fastest = writers.first, let fastestFPS = fastest.median(.fps) else {
+            return ["No writer completed a run for this workload, so there is nothing to rank."]
+        }
+        func fps(_ value: Double?) -> String { "\(ReportFormat.number(value)) fps" }
+        var lines: [String] = []
+        var fastestLine = "Fastest valid writer: \(fastest.strategy) at \(fps(fastestFPS))"
+        if !fastest.verified { fastestLine += " (output not verified)" }
+        if let runnerUp = writers.dropFirst().first, let runnerFPS = runnerUp.median(.fps), runnerFPS > 0 {
+            fastestLine += String(format: ", %.2f× the runner-up %@ (%@)", fastestFPS / runnerFPS, runnerUp.strategy, fps(runnerFPS))
+        }
+        if let ceiling = groups.first(where: \.configuration.isEncoderCeiling)?.median(.fps), ceiling > 0 {
+            fastestLine += String(format: "; %.2f of the encoder ceiling (%@)", fastestFPS / ceiling, fps(ceiling))
+        }
+        lines.append(fastestLine + ".")
+
+        let byLatency = writers.filter { $0.median(.writeMsP99) != nil }
+            .sorted { ($0.median(.writeMsP99) ?? 0) < ($1.median(.writeMsP99) ?? 0) }
+        if let quickest = byLatency.first {
+            lines.append("Lowest caller latency: \(quickest.strategy), write p99 \(ReportFormat.number(quickest.median(.writeMsP99))) ms "
+                         + "(p50 \(ReportFormat.number(quickest.median(.writeMsP50))) ms).")
+        }
+
+        let streamRate = Distribution(writers.flatMap { $0.values(.streamFPS) }).median
+        let keepingUp = writers.filter { streamRate == nil || ($0.median(.fps) ?? 0) >= streamRate! }
+        let measuredQuality = keepingUp.filter { $0.median(.psnrDB) != nil }
+        let rate = streamRate.map { "the \(fps($0)) stream rate" } ?? "the stream rate"
+        if keepingUp.isEmpty {
+            lines.append("Best quality at \(rate): no writer kept up with it.")
+        } else if let best = measuredQuality.max(by: { ($0.median(.psnrDB) ?? 0) < ($1.median(.psnrDB) ?? 0) }) {
+            var line = "Best quality at \(rate): \(best.strategy), PSNR \(ReportFormat.number(best.median(.psnrDB))) dB"
+            if let ssim = best.median(.ssim) { line += ", SSIM \(ReportFormat.number(ssim))" }
+            lines.append(line + " at \(fps(best.median(.fps))).")
+        } else {
+            lines.append("Best quality at \(rate): not measured (outputs were not verified).")
+        }
+
+        let meeting = byLatency.filter { ($0.median(.writeMsP99) ?? .infinity) <= 1.0 }.map(\.strategy)
+        lines.append("Meet 1 ms/frame (median write p99 ≤ 1 ms): "
+                     + (meeting.isEmpty ? "none." : meeting.joined(separator: ", ") + "."))
+        return lines
+    }
+
+    static func environment(_ table: ResultsTable) -> [Fact] {
+        let columns: [(String, CSVColumn)] = [
+            ("started", .timestamp), ("git revision", .gitRevision), ("host", .host), ("CPU", .cpuModel),
+            ("logical cores", .logicalCores), ("OS", .os), ("libav", .libavVersion), ("ffmpeg", .ffmpegVersion),
+            ("OpenCV", .opencvVersion),
+        ]
+        var facts = columns.map { label, column in
+            Fact(label: label, value: PlotData.unique(table.rows.map { $0[column] }).map { $0.isEmpty ? "–" : $0 }
+                    .joined(separator: "; "))
+        }
+        let machines = PlotData.unique(table.rows.map {
+            EnvironmentFingerprint.machineID(cpuModel: $0[.cpuModel], logicalCores: $0[.logicalCores], os: $0[.os])
+        })
+        facts.append(Fact(label: "machine ID", value: machines.joined(separator: "; ")))
+        facts.append(Fact(label: "rows", value: "\(table.rows.count)"))
+        return facts
+    }
+}
