@@ -22,10 +22,15 @@ bench: release
 test: deps
 	$(SWIFT) test
 
-## The CI gate: measure ffmpeg-pipe-async paced at 30 fps at 1080p, then apply results/gate-rules.txt.
+## The CI gate: measure both pipe strategies paced at 30 fps at 1080p, apply results/gate-rules.txt (must pass),
+## then results/gate-rules-must-fail.txt (must fail with exit 1: proof that the gate can fail on real data).
 gate-bench: release
-	$(RELEASE_BIN) run --strategy ffmpeg-pipe-async --frameset camera --size 1920x1080 --frames 300 --pace 30 --repeat 3 --out results/gate.csv
+	$(RELEASE_BIN) run --strategy ffmpeg-pipe --strategy ffmpeg-pipe-async --frameset camera --size 1920x1080 \
+	    --frames 300 --pace 30 --repeat 3 --no-ceiling --verify-stride 10 --out results/gate.csv
 	$(RELEASE_BIN) gate --csv results/gate.csv --rules results/gate-rules.txt
+	@status=0; $(RELEASE_BIN) gate --csv results/gate.csv --rules results/gate-rules-must-fail.txt || status=$$?; \
+	if [ $$status -eq 1 ]; then echo "gate self-test: the must-fail rules failed, as they must"; \
+	else echo "gate self-test: expected exit 1 from the must-fail rules, got $$status"; exit 1; fi
 
 clean:
 	rm -rf .build
