@@ -86,7 +86,8 @@ import Testing
         func csv(_ p95: String) -> String {
             let values: [String: String] = ["strategy": "ffmpeg-pipe-async", "frameset": "camera", "width": "1920",
                                             "height": "1080", "pace_fps": "30", "status": "ok",
-                                            "write_ms_p95": p95, "write_ms_mean": p95]
+                                            "write_ms_p95": p95, "write_ms_mean": p95, "valid": "true",
+                                            "psnr_db": "34.5"]
             return CSVFormat.line(CSVColumn.header) + "\n" + CSVFormat.line(CSVColumn.header.map { values[$0] ?? "" }) + "\n"
         }
         try csv("0.2").write(toFile: directory + "/pass.csv", atomically: true, encoding: .utf8)
