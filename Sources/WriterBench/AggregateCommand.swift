@@ -49,7 +49,7 @@ struct AggregateCommand: ParsableCommand {
             case .plotHeading: print(PlotData.heading(table))
             default:
                 guard let chart = view.chart else { return }
-                let samplesPath = samples ?? SamplesFileWriter.path(forResults: results)
+                let samplesPath = samples ?? SamplesFile.path(forResults: results)
                 let writeSamples = chart == .latencyCDF && (samples != nil || FileManager.default.fileExists(atPath: samplesPath))
                     ? try WriteSamples(contentsOf: samplesPath) : nil
                 let data = PlotData(chart: chart, aggregates: groups, samples: writeSamples)

@@ -85,8 +85,8 @@ struct RunCommand: ParsableCommand {
         plan.memoryBudgetBytes = memoryBudgetMb << 20
         plan.queueDescription = options.queue.description
 
-        let results = try ResultsFileWriter(path: csvPath)
-        let samples = try SamplesFileWriter(path: SamplesFileWriter.path(forResults: csvPath))
+        let results = try CSVFileWriter(path: csvPath, header: CSVColumn.header)
+        let samples = try CSVFileWriter(path: SamplesFile.path(forResults: csvPath), header: SamplesFile.header)
         let progressLine = ProgressLine()
         var writeError: (any Error)?
         let runner = BenchmarkRunner(plan: plan, environment: environment,
@@ -94,8 +94,8 @@ struct RunCommand: ParsableCommand {
             progressLine.show(event)
             if case .finished(let record) = event {
                 do {
-                    try results.append(record)
-                    try samples.append(record)
+                    try results.append(record.csvFields)
+                    try samples.appendLines(SamplesFile.lines(for: record))
                 } catch { writeError = error }
             }
         }

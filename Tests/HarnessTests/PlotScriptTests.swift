@@ -25,13 +25,13 @@ import Testing
         rows.append(ReportFixtures.row("libav", [.status: "failed", .reason: "encoder said 'no'", .fps: ""]))
         let results = directory + "/fixture.csv"
         try ReportFixtures.csv(rows).write(toFile: results, atomically: true, encoding: .utf8)
-        var samples = SamplesFileWriter.header.joined(separator: ",") + "\n"
+        var samples = SamplesFile.header.joined(separator: ",") + "\n"
         for row in rows where row[.status] == "ok" {
             for frame in 0..<50 {
                 samples += "\(row[.runID] ?? ""),\(row[.strategy] ?? ""),\(frame),\(0.05 + Double(frame % 17) * 0.03),\n"
             }
         }
-        try samples.write(toFile: SamplesFileWriter.path(forResults: results), atomically: true, encoding: .utf8)
+        try samples.write(toFile: SamplesFile.path(forResults: results), atomically: true, encoding: .utf8)
         return results
     }
 

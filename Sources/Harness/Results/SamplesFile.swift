@@ -1,0 +1,24 @@
+import Foundation
+
+/// The per-write samples companion of a results CSV (`<results>.samples.csv`); see results/README.md.
+public enum SamplesFile {
+    /// The columns, in order.
+    public static let header = ["run_id", "strategy", "frame", "write_ms", "queue_depth"]
+
+    /// The samples path that belongs to a results CSV: `x.csv` → `x.samples.csv`.
+    public static func path(forResults results: String) -> String {
+        (results.hasSuffix(".csv") ? String(results.dropLast(4)) : results) + ".samples.csv"
+    }
+
+    /// The lines for every write of `record` (empty for rows without samples).
+    public static func lines(for record: RunRecord) -> String {
+        var text = ""
+        text.reserveCapacity(record.writeSamplesMs.count * 40)
+        let strategy = CSVFormat.escape(record.strategy)
+        for (index, sample) in record.writeSamplesMs.enumerated() {
+            let depth = record.queueDepths.map { String($0[index]) } ?? ""
+            text += "\(record.runID),\(strategy),\(index),\(String(format: "%.4f", sample)),\(depth)\n"
+        }
+        return text
+    }
+}
