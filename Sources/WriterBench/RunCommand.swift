@@ -37,6 +37,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Skip the encoder-ceiling reference rows (and leave ceiling_ratio empty).")
     var noCeiling = false
 
+    @Option(name: .customLong("debug-write-delay-us"),
+            help: ArgumentHelp("Debugging: add this many microseconds to every write, to show that compare and the gate catch a slowdown.", visibility: .hidden))
+    var debugWriteDelayMicroseconds: UInt32 = 0
+
     @Flag(help: "Skip verifying outputs (validity and quality columns stay empty).")
     var noVerify = false
 
@@ -82,6 +86,7 @@ struct RunCommand: ParsableCommand {
         plan.repetitions = repetitions
         plan.warmUp = !noWarmup
         plan.ceiling = !noCeiling
+        plan.debugWriteDelayMicroseconds = debugWriteDelayMicroseconds
         plan.memoryBudgetBytes = memoryBudgetMb << 20
         plan.queueDescription = options.queue.description
 

@@ -122,9 +122,12 @@ public final class BenchmarkRunner {
         var end: UInt64 = 0
         var report: WriterReport?
         do {
-            let opened = try strategy.makeWriter(configuration)
-            writer = opened
+            var opened = try strategy.makeWriter(configuration)
             let asyncWriter = opened as? AsyncVideoWriter
+            if plan.debugWriteDelayMicroseconds > 0 && !strategy.isReference {
+                opened = DelayedWriter(wrapping: opened, delayMicroseconds: plan.debugWriteDelayMicroseconds)
+            }
+            writer = opened
             if asyncWriter != nil { depths = [Int](repeating: 0, count: frames) }
             writeStart = MonotonicClock.now()
             var lastProgress = writeStart

@@ -25,6 +25,9 @@ public struct RunPlan: Sendable {
     /// Whether to measure an `encoder-ceiling` row for every frame set × size × encoder settings measured, and fill
     /// every row's `ceiling_ratio` from it. The ceiling always runs at `--pace max`.
     public var ceiling = true
+    /// Debugging aid: extra delay, in microseconds, added to every write of the measured strategies (not the
+    /// ceiling), to demonstrate that regression checks catch a slowdown. 0 in every real measurement.
+    public var debugWriteDelayMicroseconds: UInt32 = 0
     /// Queue description for the CSV (async strategies).
     public var queueDescription = ""
 

@@ -1,0 +1,30 @@
+import Strategies
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A debugging aid that makes every `write` of another writer slower by a fixed delay, so that regression checks
+/// (`compare`, the gate) can be shown to catch a slowdown. Selected with `run --debug-write-delay-us`; never used
+/// otherwise, and recorded in the row's reason when it is.
+final class DelayedWriter: VideoWriter {
+    private let inner: any VideoWriter
+    private let delayMicroseconds: UInt32
+
+    init(wrapping inner: any VideoWriter, delayMicroseconds: UInt32) {
+        self.inner = inner
+        self.delayMicroseconds = delayMicroseconds
+    }
+
+    func write(_ frame: Frame) throws {
+        usleep(delayMicroseconds)
+        try inner.write(frame)
+    }
+
+    func finish() throws -> WriterReport {
+        var report = try inner.finish()
+        report.notes.append("debug: every write delayed by \(delayMicroseconds) us")
+        return report
+    }
+
+    func abort() { inner.abort() }
+}
