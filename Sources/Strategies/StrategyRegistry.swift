@@ -28,7 +28,11 @@ public enum StrategyRegistry {
             AsyncStrategy(wrapping: pipe, capacity: options.queue),
             libav,
             AsyncStrategy(wrapping: libav, capacity: options.queue),
-        ]
+            AutoStrategy(options: options),
+        ] + HardwareEncoder.allCases.flatMap { encoder -> [any WriterStrategy] in
+            [HardwarePipeStrategy(encoder: encoder, threads: options.settings.threads, ffmpegPath: options.ffmpegPath),
+             HardwareLibAVStrategy(encoder: encoder, threads: options.settings.threads)]
+        }
     }
 
     /// Names of every registered strategy.

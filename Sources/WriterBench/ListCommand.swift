@@ -9,10 +9,12 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var encoderOptions: EncoderOptions
 
     func run() throws {
-        for strategy in StrategyRegistry.all(encoderOptions.strategyOptions) {
+        let strategies = StrategyRegistry.all(encoderOptions.strategyOptions)
+        let width = strategies.map(\.name.count).max() ?? 0
+        for strategy in strategies {
             let availability = strategy.availability()
             let state = availability.isAvailable ? "available" : "unavailable: \(availability.reason ?? "")"
-            print("\(strategy.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(state)")
+            print("\(strategy.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(state)")
             print("  \(strategy.summary)")
         }
     }

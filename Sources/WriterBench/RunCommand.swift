@@ -90,6 +90,9 @@ struct RunCommand: ParsableCommand {
         plan.memoryBudgetBytes = memoryBudgetMb << 20
         plan.queueDescription = options.queue.description
 
+        // The console names the encoder `auto` will use, and why (the CSV's reason column keeps the same words).
+        for case let auto as AutoStrategy in strategies { printError(auto.plan().summary) }
+
         let results = try CSVFileWriter(path: csvPath, header: CSVColumn.header)
         let samples = try CSVFileWriter(path: SamplesFile.path(forResults: csvPath), header: SamplesFile.header)
         let progressLine = ProgressLine()

@@ -59,6 +59,19 @@ import Testing
         #expect(row["write_ms_p95"].isEmpty)
     }
 
+    @Test(.enabled(if: !FileManager.default.fileExists(atPath: "/dev/nvidiactl")))
+    func hardwareStrategyWithoutTheHardwareGetsAnUnavailableRowWithTheProbesReason() throws {
+        let directory = try makeTemporaryDirectory()
+        let run = try CommandLineRun.writerbench(
+            ["run", "--strategy", "hw-h264-nvenc-pipe", "--size", "160x120", "--frames", "5", "--out", directory + "/r.csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let row = try #require(try ResultsTable(contentsOf: directory + "/r.csv").rows.first { $0["strategy"] == "hw-h264-nvenc-pipe" })
+        #expect(row["status"] == "unavailable")
+        #expect(row["encoder"] == "h264_nvenc")
+        #expect(row["reason"].contains("h264_nvenc"))
+        #expect(row["write_ms_p95"].isEmpty)
+    }
+
     @Test func failedStrategyGetsARowAndANonZeroExit() throws {
         let directory = try makeTemporaryDirectory()
         let fake = directory + "/dying-ffmpeg"

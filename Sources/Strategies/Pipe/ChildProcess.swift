@@ -56,7 +56,14 @@ final class ChildProcess {
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let result = posix_spawnp(&pid, executable, &actions, &attributes, argv, environ)
+        var result = posix_spawnp(&pid, executable, &actions, &attributes, argv, environ)
+        // ETXTBSY: the program file is still open for writing somewhere, typically because another thread's child
+        // inherited the descriptor of a script that was just written (seen in the test suite). It clears within
+        // milliseconds; retry briefly instead of failing the run.
+        for _ in 0..<50 where result == ETXTBSY {
+            usleep(10_000)
+            result = posix_spawnp(&pid, executable, &actions, &attributes, argv, environ)
+        }
         Glibc.close(stdinFDs[0])
         Glibc.close(stderrFDs[1])
         guard result == 0 else {

@@ -1,0 +1,98 @@
+/// Pipes raw frames into an `ffmpeg` child process that encodes with a hardware encoder: `hw-<encoder>-pipe`, e.g.
+/// `hw-h264-vaapi-pipe`; synchronous writes, like ``FFmpegPipeStrategy``.
+///
+/// ffmpeg converts colour as ``FFmpegPipeStrategy`` does (BT.709, limited range, tagged), then either hands yuv420p
+/// to encoders that take software frames or converts to NV12 and runs `hwupload` onto the device the encoder needs
+/// (``HardwareUpload``). The encoder runs at its default rate control; preset and CRF are left out.
+///
+/// Available when ``EncoderProbe`` could make the ffmpeg program encode a frame with the same device options and
+/// filters; otherwise every run is an `unavailable` row with ffmpeg's own words.
+public struct HardwarePipeStrategy: WriterStrategy {
+    public let name: String
+    /// The hardware encoder this strategy drives.
+    public let encoder: HardwareEncoder
+    public let settings: EncoderSettings
+    public let colorPolicy = ColorPolicy.bt709Limited
+    /// An explicit ffmpeg path; nil looks in `$WRITERBENCH_FFMPEG`, then `$PATH`.
+    public let ffmpegPath: String?
+    /// Requested pipe buffer in bytes, as for ``FFmpegPipeStrategy``.
+    public let pipeBufferBytes: Int
+
+    /// Creates the strategy for `encoder`; `threads` is passed to the encoder (0: its default), the container is mp4.
+    public init(encoder: HardwareEncoder, threads: Int = 0, ffmpegPath: String? = nil, pipeBufferBytes: Int = 1 << 20) {
+        self.encoder = encoder
+        name = encoder.strategyStem + "-pipe"
+        settings = HardwareSettings.make(encoder, threads: threads)
+        self.ffmpegPath = ffmpegPath
+        self.pipeBufferBytes = pipeBufferBytes
+    }
+
+    public var summary: String {
+        let path = encoder.upload == nil ? "" : ", hwupload"
+        return "raw frames into an ffmpeg child process (\(encoder.ffmpegName)\(path)), synchronous writes; needs \(encoder.requirement)"
+    }
+
+    /// The ffmpeg program's answer for ``encoder``, cached per process and program (see ``EncoderProbe``).
+    public func availability() -> Availability {
+        EncoderProbe.availability(of: encoder, via: .ffmpeg, ffmpegPath: ffmpegPath)
+    }
+
+    /// Starts ffmpeg with the device options and upload filters the encoder needs.
+    ///
+    /// - Throws: ``WriterError/unavailable(strategy:reason:)`` with the probe's reason on a machine without the
+    ///   hardware or without ffmpeg, ``WriterError/oddDimensions(width:height:)``,
+    ///   ``WriterError/unwritableOutput(path:reason:)``, or a spawn failure.
+    public func makeWriter(_ configuration: WriterConfiguration) throws -> any VideoWriter {
+        if case .unavailable(let reason) = availability() {
+            throw WriterError.unavailable(strategy: name, reason: reason)
+        }
+        guard let executable = FFmpegExecutable.resolve(ffmpegPath) else {
+            throw WriterError.unavailable(strategy: name, reason: FFmpegExecutable.missingReason(ffmpegPath))
+        }
+        try configuration.validateForYUV420()
+        try OutputPath.prepare(configuration.outputPath)
+        return try FFmpegPipeWriter(executable: executable, arguments: arguments(for: configuration),
+                                    configuration: configuration, encoder: settings.encoder,
+                                    pipeBufferBytes: pipeBufferBytes)
+    }
+
+    /// The ffmpeg command line (without the program name) for `configuration`.
+    public func arguments(for configuration: WriterConfiguration) -> [String] {
+        let geometry = configuration.geometry
+        var arguments = ["-hide_banner", "-loglevel", "error", "-nostats", "-y"]
+        arguments += encoder.upload?.ffmpegDeviceArguments ?? []
+        arguments += [
+            "-f", "rawvideo", "-pix_fmt", geometry.format.ffmpegName,
+            "-video_size", "\(geometry.width)x\(geometry.height)", "-framerate", "\(configuration.fps)",
+            "-i", "pipe:0", "-an",
+        ]
+        var filters: [String] = []
+        if geometry.format != .yuv420p {
+            // As in FFmpegPipeStrategy: the scaler would otherwise use BT.601 for a stream tagged BT.709.
+            filters.append("scale=out_color_matrix=\(colorPolicy.matrix):out_range=\(colorPolicy.range)")
+        }
+        filters.append(Self.frameFilters(encoder))
+        arguments += ["-vf", filters.joined(separator: ",")]
+        arguments += FFmpegEncoderArguments.make(settings)
+        arguments += ["-colorspace", colorPolicy.matrix, "-color_primaries", colorPolicy.matrix,
+                      "-color_trc", colorPolicy.matrix, "-color_range", colorPolicy.range,
+                      "-f", settings.container, configuration.outputPath]
+        return arguments
+    }
+
+    /// The command line of the probe's test encode: one 256x256 black frame from lavfi through the same device
+    /// options and frame filters as a real run, into the null muxer. See
+    /// ``EncoderProbe/frameSide`` for the size.
+    static func probeArguments(_ encoder: HardwareEncoder) -> [String] {
+        ["-hide_banner", "-loglevel", "error", "-nostdin"]
+            + (encoder.upload?.ffmpegDeviceArguments ?? [])
+            + ["-f", "lavfi", "-i", "color=black:s=\(EncoderProbe.frameSide)x\(EncoderProbe.frameSide):d=0.1",
+               "-frames:v", "1", "-vf", frameFilters(encoder), "-c:v", encoder.ffmpegName, "-f", "null", "-"]
+    }
+
+    /// The filters that bring yuv420p-convertible frames into what `encoder` takes: software yuv420p, or NV12
+    /// uploaded to the device.
+    private static func frameFilters(_ encoder: HardwareEncoder) -> String {
+        encoder.upload?.ffmpegUploadFilters ?? "format=yuv420p"
+    }
+}

@@ -1,0 +1,78 @@
+import CFFmpeg
+
+/// One in-process encode through an encoder that only takes frames in device memory (VA-API, QSV): converts each
+/// frame to NV12, uploads it to a surface, encodes it and muxes the packets.
+///
+/// The hardware counterpart of ``LibAVEncodingSession`` with the same contract: failures are ``LibAVError`` values
+/// naming the call, a frame of the wrong geometry is ``WriterError/frameMismatch(expected:actual:)``, and dropping
+/// the session releases everything. Encoders that take software frames (NVENC, AMF, V4L2 M2M, VideoToolbox) do not
+/// need it: they run through ``LibAVEncodingSession`` itself. Confined to one thread at a time.
+final class HardwareUploadSession {
+    /// The codec implementation that is encoding (e.g. `h264_vaapi`).
+    var codecName: String { encoder.codecName }
+    /// Frames encoded so far.
+    private(set) var framesEncoded = 0
+
+    private let geometry: FrameGeometry
+    // Declared in the order of dependency: the encoder holds a reference to the frames pool, the container is
+    // described by the encoder.
+    private let container: HardwareOutputContainer
+    private let frames: HardwareFrames
+    private let encoder: HardwareEncoderContext
+    private let converter: NV12Converter
+    private let packet: EncodedPacket
+    private var finished = false
+
+    /// Opens the device, the encoder called `settings.encoder` and the file at `path` in `settings.container`.
+    ///
+    /// - Precondition: `fps` is positive and the dimensions are even (``WriterConfiguration/validateForYUV420()``).
+    /// - Throws: ``LibAVError`` naming the call that failed (`av_hwdevice_ctx_create` without the device).
+    init(path: String, geometry: FrameGeometry, fps: Int, settings: EncoderSettings, upload: HardwareUpload) throws {
+        precondition(fps > 0 && geometry.width % 2 == 0 && geometry.height % 2 == 0, "validate the configuration first")
+        LibAVLogLevel.quietenDefault()
+        self.geometry = geometry
+        container = try HardwareOutputContainer(path: path, format: settings.container)
+        frames = try HardwareFrames(upload: upload, width: geometry.width, height: geometry.height)
+        encoder = try HardwareEncoderContext(name: settings.encoder, frames: frames, width: geometry.width,
+                                             height: geometry.height, fps: fps, threads: settings.threads,
+                                             globalHeader: container.needsGlobalHeader)
+        converter = try NV12Converter(geometry: geometry)
+        packet = try EncodedPacket()
+        try container.start(encodedBy: encoder, fps: fps)
+    }
+
+    /// Converts, uploads and encodes one frame, and muxes whatever packets the encoder has ready.
+    ///
+    /// - Throws: ``WriterError/frameMismatch(expected:actual:)`` (nothing is encoded), or ``LibAVError``.
+    func encode(_ frame: Frame) throws {
+        precondition(!finished, "encode after finish")
+        try geometry.check(frame)
+        try converter.convert(frame)
+        converter.picture.pointee.pts = Int64(framesEncoded)
+        try encoder.send(try frames.upload(converter.picture))
+        framesEncoded += 1
+        try muxReadyPackets()
+    }
+
+    /// Flushes the encoder, muxes the rest and writes the trailer.
+    ///
+    /// - Throws: ``LibAVError``; the session is unusable afterwards either way.
+    func finish() throws {
+        precondition(!finished, "finish twice")
+        finished = true
+        try encoder.send(nil)
+        try muxReadyPackets()
+        try container.finish()
+    }
+
+    private func muxReadyPackets() throws {
+        while try encoder.receive(into: packet) {
+            do {
+                try container.write(packet, from: encoder.timeBase)
+            } catch {
+                packet.reset()
+                throw error
+            }
+        }
+    }
+}
