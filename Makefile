@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/writerbench
 
-.PHONY: deps build release bench test gate-bench clean
+.PHONY: deps build release bench test gate-bench pipeline-bench clean
 
 ## Install the Debian packages WriterBench needs (ffmpeg, libav*-dev, libopencv-dev, pkg-config).
 deps:
@@ -31,6 +31,13 @@ gate-bench: release
 	@status=0; $(RELEASE_BIN) gate --csv results/gate.csv --rules results/gate-rules-must-fail.txt || status=$$?; \
 	if [ $$status -eq 1 ]; then echo "gate self-test: the must-fail rules failed, as they must"; \
 	else echo "gate self-test: expected exit 1 from the must-fail rules, got $$status"; exit 1; fi
+
+## The pipeline gate: the face-mirror pipeline at 1080p talking-head with opencv-mp4v (the quality reference) and
+## libav-async, then the pipeline rules of results/gate-rules.txt. PIPELINE_FRAMES=1000 is the original criterion's length.
+PIPELINE_FRAMES ?= 1000
+pipeline-bench: release
+	$(RELEASE_BIN) pipeline --strategy opencv-mp4v --strategy libav-async --frameset talking-head --size 1920x1080 --frames $(PIPELINE_FRAMES) --out results/pipeline-gate.csv
+	$(RELEASE_BIN) gate --pipeline-csv results/pipeline-gate.csv --rules results/gate-rules.txt
 
 clean:
 	rm -rf .build

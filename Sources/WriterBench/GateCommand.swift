@@ -1,30 +1,45 @@
 import ArgumentParser
 import Harness
 
-/// `writerbench gate`: applies the gate rules to a results CSV; non-zero exit on any violation.
+/// `writerbench gate`: applies the gate rules to a run CSV and/or a pipeline CSV; non-zero exit on any violation.
 struct GateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gate",
-        abstract: "Check a results CSV against the gate rules.",
+        abstract: "Check a results CSV (and/or a pipeline CSV) against the gate rules.",
         discussion: """
             Prints one line per rule (rule, rows matched, measured value, limit, PASS/FAIL).
+            Rules with csv=pipeline read --pipeline-csv, the others --csv. Only the rules of the CSVs given are judged;
+            the others are listed as not judged.
             Exit status: 0 every rule passed; 1 a rule failed or matched no row; 2 the CSV or rules file is malformed.
             """)
 
-    @Option(help: "Results CSV to check.")
-    var csv: String
+    @Option(help: "Results CSV of `writerbench run` to check.")
+    var csv: String?
+
+    @Option(help: "Pipeline CSV of `writerbench pipeline` to check (rules with csv=pipeline).")
+    var pipelineCsv: String?
 
     @Option(help: "Rules file.")
     var rules = "results/gate-rules.txt"
 
+    func validate() throws {
+        guard csv != nil || pipelineCsv != nil else {
+            throw ValidationError("give the CSV to check: --csv FILE (run results) and/or --pipeline-csv FILE")
+        }
+    }
+
     func run() throws {
-        let table: ResultsTable
-        let ruleList: [GateRule]
-        do {
-            table = try ResultsTable(contentsOf: csv, requiredColumns: ["strategy", "status"])
-        } catch {
-            printError("gate: \(csv): \(error)")
-            throw ExitCode(2)
+        var tables = GateTables()
+        var ruleList: [GateRule]
+        for (path, table) in [(csv, GateRule.Table.run), (pipelineCsv, .pipeline)] {
+            guard let path else { continue }
+            do {
+                let read = try ResultsTable(contentsOf: path, requiredColumns: ["strategy", "status"])
+                if table == .run { tables.run = read } else { tables.pipeline = read }
+            } catch {
+                printError("gate: \(path): \(error)")
+                throw ExitCode(2)
+            }
         }
         do {
             ruleList = try GateRuleFile.load(rules)
@@ -32,7 +47,16 @@ struct GateCommand: ParsableCommand {
             printError("gate: \(rules): \(error)")
             throw ExitCode(2)
         }
-        let verdicts = Gate.evaluate(table, rules: ruleList)
+        // Judging only the tables given keeps `gate --csv` (the run gate) independent of the pipeline's rules.
+        let skipped = ruleList.filter { tables[$0.table] == nil }
+        ruleList.removeAll { tables[$0.table] == nil }
+        for table in GateRule.Table.allCases {
+            let count = skipped.filter { $0.table == table }.count
+            if count > 0 {
+                print("not judged: \(count) \(table.rawValue) rule(s), no \(table == .run ? "--csv" : "--pipeline-csv") given")
+            }
+        }
+        let verdicts = Gate.evaluate(tables, rules: ruleList)
         verdicts.forEach { print($0.line) }
         let failed = verdicts.filter { !$0.passed }.count
         print(failed == 0 ? "gate: \(verdicts.count) rule(s) passed" : "gate: \(failed) of \(verdicts.count) rule(s) failed")

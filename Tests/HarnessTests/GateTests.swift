@@ -91,4 +91,76 @@ import Testing
         #expect(headline.filter["pace_fps"] == ["30"])
         #expect(headline.limit == .atMost(1.0))
     }
+
+    /// A pipeline CSV with (strategy, batch_delay_ms_max, psnr_db, valid) rows at 1080p talking-head.
+    func pipelineTable(_ rows: [(String, String, String, String)]) throws -> ResultsTable {
+        var lines = [CSVFormat.line(PipelineColumn.header)]
+        for (strategy, delay, psnr, valid) in rows {
+            let values: [PipelineColumn: String] = [.strategy: strategy, .frameset: "talking-head", .width: "1920",
+                                                    .height: "1080", .status: "ok", .batchDelayMsMax: delay,
+                                                    .psnrDB: psnr, .valid: valid]
+            lines.append(CSVFormat.line(PipelineColumn.allCases.map { values[$0] ?? "" }))
+        }
+        return try ResultsTable(text: lines.joined(separator: "\n") + "\n")
+    }
+
+    let pipelineRules = """
+        version=1
+        rule=delay csv=pipeline strategy=libav-async size=1920x1080 metric=batch_delay_ms_max aggregate=max max=10
+        rule=quality csv=pipeline strategy=libav-async metric=psnr_db min_ref=opencv-mp4v
+        """
+
+    @Test func pipelineRulesReadThePipelineTable() throws {
+        let rules = try GateRuleFile.parse(pipelineRules)
+        #expect(rules.map(\.table) == [.pipeline, .pipeline])
+        #expect(rules[1].limit == .atLeastReference("opencv-mp4v"))
+        let table = try pipelineTable([("opencv-mp4v", "900", "31.0", "true"), ("libav-async", "2.5", "38.0", "true")])
+        let verdicts = Gate.evaluate(GateTables(pipeline: table), rules: rules)
+        #expect(Gate.passed(verdicts), "\(verdicts.map(\.line))")
+        #expect(verdicts[1].measured == 38.0 && verdicts[1].detail.contains("opencv-mp4v: median(psnr_db)=31"))
+    }
+
+    @Test func minRefFailsBelowTheReferenceAndWithoutOne() throws {
+        let rules = try GateRuleFile.parse(pipelineRules)
+        let worse = try pipelineTable([("opencv-mp4v", "900", "31.0", "true"), ("libav-async", "2.5", "30.9", "true")])
+        let verdicts = Gate.evaluate(GateTables(pipeline: worse), rules: rules)
+        #expect(verdicts[0].passed && !verdicts[1].passed)
+        let alone = try pipelineTable([("libav-async", "2.5", "38.0", "true")])
+        let lonely = Gate.evaluate(GateTables(pipeline: alone), rules: rules)[1]
+        #expect(!lonely.passed && lonely.detail.contains("no row of the reference strategy opencv-mp4v"))
+    }
+
+    @Test func aRuleWhoseTableWasNotGivenFailsSayingWhichCSVItNeeds() throws {
+        let rules = try GateRuleFile.parse(pipelineRules + "\n" + "rule=run-p95 strategy=ffmpeg-pipe-async metric=write_ms_p95 max=1")
+        let run = try table([("ffmpeg-pipe-async", "1920x1080", "30", "0.4", "ok")])
+        let verdicts = Gate.evaluate(run, rules: rules)
+        #expect(!verdicts[0].passed && verdicts[0].detail.contains("--pipeline-csv"))
+        #expect(verdicts[2].passed)
+        let onlyPipeline = Gate.evaluate(GateTables(pipeline: try pipelineTable([])), rules: rules)
+        #expect(!onlyPipeline[2].passed && onlyPipeline[2].detail.contains("--csv"))
+    }
+
+    @Test(arguments: [
+        ("version=1\nrule=x csv=pipeline metric=write_ms_p95 max=1", "not a pipeline CSV column"),
+        ("version=1\nrule=x csv=pipeline metric=pipeline_fps pace_fps=30 min=20", "'pace_fps' is neither"),
+        ("version=1\nrule=x metric=pipeline_fps min=20", "not a CSV column"),
+        ("version=1\nrule=x csv=table metric=fps min=20", "unknown table"),
+        ("version=1\nrule=x csv=pipeline metric=psnr_db min=1 min_ref=opencv-mp4v", "exactly one limit"),
+    ])
+    func pipelineRuleNamesAreCheckedAgainstTheirTable(text: String, message: String) {
+        #expect {
+            _ = try GateRuleFile.parse(text)
+        } throws: { error in
+            guard let error = error as? CSVError else { return false }
+            return error.line == 2 && error.message.contains(message)
+        }
+    }
+
+    @Test func theCommittedRulesFileHoldsThePipelineCriteria() throws {
+        let rules = try GateRuleFile.load(packageRoot() + "/results/gate-rules.txt").filter { $0.table == .pipeline }
+        let metrics = Set(rules.map(\.metric))
+        #expect(metrics.isSuperset(of: ["batch_delay_ms_max", "pipeline_fps", "total_s_per_1000_frames", "valid", "psnr_db"]))
+        #expect(rules.contains { $0.limit == .atLeastReference("opencv-mp4v") })
+        #expect(rules.allSatisfy { $0.filter["frameset"] == ["talking-head"] && $0.filter["size"] == ["1920x1080"] })
+    }
 }

@@ -21,11 +21,46 @@ public struct GateVerdict: Sendable, Equatable {
     }
 }
 
-/// Applies gate rules to results: a pure function from (table, rules) to verdicts.
+/// The results tables a gate reads: the run CSV, the pipeline CSV, or both.
+public struct GateTables: Sendable {
+    /// The `writerbench run` CSV, for rules with `csv=run` (the default).
+    public var run: ResultsTable?
+    /// The `writerbench pipeline` CSV, for rules with `csv=pipeline`.
+    public var pipeline: ResultsTable?
+
+    /// Creates the set of tables.
+    public init(run: ResultsTable? = nil, pipeline: ResultsTable? = nil) {
+        self.run = run
+        self.pipeline = pipeline
+    }
+
+    /// The table `rule` reads, or nil when it was not given.
+    public subscript(table: GateRule.Table) -> ResultsTable? {
+        switch table {
+        case .run: run
+        case .pipeline: pipeline
+        }
+    }
+}
+
+/// Applies gate rules to results: a pure function from (tables, rules) to verdicts.
 public enum Gate {
-    /// Judges every rule. A rule that matches no row fails: a gate that checked nothing must not pass.
+    /// Judges every rule against the run CSV `table`. A rule that matches no row fails: a gate that checked nothing
+    /// must not pass; so does a `csv=pipeline` rule, which this table cannot answer.
     public static func evaluate(_ table: ResultsTable, rules: [GateRule]) -> [GateVerdict] {
-        rules.map { evaluate(table, rule: $0) }
+        evaluate(GateTables(run: table), rules: rules)
+    }
+
+    /// Judges every rule against its table. A rule whose table is not given fails, saying which CSV it needs.
+    public static func evaluate(_ tables: GateTables, rules: [GateRule]) -> [GateVerdict] {
+        rules.map { rule in
+            guard let table = tables[rule.table] else {
+                let option = rule.table == .run ? "--csv" : "--pipeline-csv"
+                return GateVerdict(rule: rule, rowsMatched: 0, measured: nil, passed: false,
+                                   detail: "the rule reads the \(rule.table.rawValue) CSV, which was not given (\(option))")
+            }
+            return evaluate(table, rule: rule)
+        }
     }
 
     /// True when every verdict passed (and there was at least one).
@@ -45,29 +80,69 @@ public enum Gate {
                 "\(failing.count) row(s) differ, e.g. line \(failing[0].line): \(rule.metric)='\(failing[0][rule.metric])' \(failing[0]["strategy"]) \(failing[0]["invalid_reason"])"
                     .trimmingCharacters(in: .whitespaces))
         }
+        let values: [Double]
+        switch numbers(rows, rule.metric) {
+        case .failure(let problem): return verdict(nil, false, problem.message)
+        case .success(let parsed): values = parsed
+        }
+        var accepts: (Double) -> Bool = rule.limit.accepts
+        var note = ""
+        if case .atLeastReference(let strategy) = rule.limit {
+            var filter = rule.filter
+            filter["strategy"] = [strategy]
+            var referenceRule = rule
+            referenceRule.filter = filter
+            let referenceRows = table.rows.filter(referenceRule.matches)
+            guard !referenceRows.isEmpty else {
+                return verdict(nil, false, "no row of the reference strategy \(strategy) matched the rule's other filters")
+            }
+            let referenceValues: [Double]
+            switch numbers(referenceRows, rule.metric) {
+            case .failure(let problem): return verdict(nil, false, "reference " + problem.message)
+            case .success(let parsed): referenceValues = parsed
+            }
+            let referenceAggregate = rule.aggregate == .all ? GateRule.Aggregate.median : rule.aggregate
+            guard let reference = aggregate(Distribution(referenceValues), referenceAggregate) else {
+                return verdict(nil, false, "no reference values")
+            }
+            accepts = { $0 >= reference }
+            note = "\(strategy): \(referenceAggregate.rawValue)(\(rule.metric))=\(GateRule.format(reference))"
+        }
+        func joined(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: "; ") }
+        let distribution = Distribution(values)
+        if rule.aggregate == .all {
+            let failing = values.filter { !accepts($0) }
+            return verdict(distribution.max, failing.isEmpty,
+                           joined(failing.isEmpty ? "" : "\(failing.count) of \(values.count) rows outside the limit", note))
+        }
+        guard let value = aggregate(distribution, rule.aggregate) else { return verdict(nil, false, "no values") }
+        return verdict(value, accepts(value), joined(values.count > 1 ? "over \(values.count) runs" : "", note))
+    }
+
+    private struct Problem: Error { var message: String }
+
+    /// The metric of every row as a number; a problem naming the line when one is not a number or empty.
+    private static func numbers(_ rows: [ResultsTable.Row], _ metric: String) -> Result<[Double], Problem> {
         var values: [Double] = []
         for row in rows {
             let parsed: Double?
-            do { parsed = try row.number(rule.metric) } catch {
-                return verdict(nil, false, "line \(row.line): \(rule.metric)='\(row[rule.metric])' is not a number")
+            do { parsed = try row.number(metric) } catch {
+                return .failure(Problem(message: "line \(row.line): \(metric)='\(row[metric])' is not a number"))
             }
-            guard let value = parsed else { return verdict(nil, false, "line \(row.line): \(rule.metric) is empty (not measured)") }
+            guard let value = parsed else {
+                return .failure(Problem(message: "line \(row.line): \(metric) is empty (not measured)"))
+            }
             values.append(value)
         }
-        let distribution = Distribution(values)
-        switch rule.aggregate {
-        case .all:
-            let failing = values.filter { !rule.limit.accepts($0) }
-            return verdict(distribution.max, failing.isEmpty,
-                           failing.isEmpty ? "" : "\(failing.count) of \(values.count) rows outside the limit")
-        case .median: return judge(distribution.median, verdict)
-        case .mean: return judge(distribution.mean, verdict)
-        case .min: return judge(distribution.min, verdict)
-        case .max: return judge(distribution.max, verdict)
-        }
-        func judge(_ value: Double?, _ make: (Double?, Bool, String) -> GateVerdict) -> GateVerdict {
-            guard let value else { return make(nil, false, "no values") }
-            return make(value, rule.limit.accepts(value), values.count > 1 ? "over \(values.count) runs" : "")
+        return .success(values)
+    }
+
+    private static func aggregate(_ distribution: Distribution, _ aggregate: GateRule.Aggregate) -> Double? {
+        switch aggregate {
+        case .median, .all: distribution.median
+        case .mean: distribution.mean
+        case .min: distribution.min
+        case .max: distribution.max
         }
     }
 }

@@ -22,12 +22,16 @@ public struct GateRule: Sendable, Equatable {
         case atLeast(Double)
         /// Text equals (for columns like `valid` or `status`); only with aggregate `all`.
         case equals(String)
+        /// Value ≥ the same aggregate of the same metric over the rows of strategy `String` that match the rule's
+        /// other filters, in the same table (`min_ref=opencv-mp4v`: "at least what opencv-mp4v got on the same run").
+        case atLeastReference(String)
 
         public var description: String {
             switch self {
             case .atMost(let value): "<= \(GateRule.format(value))"
             case .atLeast(let value): ">= \(GateRule.format(value))"
             case .equals(let text): "== \(text)"
+            case .atLeastReference(let strategy): ">= \(strategy)"
             }
         }
 
@@ -37,6 +41,23 @@ public struct GateRule: Sendable, Equatable {
             case .atMost(let limit): value <= limit
             case .atLeast(let limit): value >= limit
             case .equals(let text): Double(text) == value
+            case .atLeastReference: false  // needs the reference rows; judged by ``Gate``
+            }
+        }
+    }
+
+    /// Which results CSV a rule reads.
+    public enum Table: String, Sendable, CaseIterable {
+        /// The `writerbench run` CSV (columns: ``CSVColumn``). The default.
+        case run
+        /// The `writerbench pipeline` CSV (columns: ``PipelineColumn``); `csv=pipeline` in the rules file.
+        case pipeline
+
+        /// Whether `name` is a column of this table.
+        func hasColumn(_ name: String) -> Bool {
+            switch self {
+            case .run: CSVColumn(rawValue: name) != nil
+            case .pipeline: PipelineColumn(rawValue: name) != nil
             }
         }
     }
@@ -54,16 +75,19 @@ public struct GateRule: Sendable, Equatable {
     public var limit: Limit
     /// 1-based line in the rules file, for messages.
     public var line: Int
+    /// The table the rule reads.
+    public var table: Table
 
     /// Creates a rule.
     public init(name: String, filter: [String: [String]], metric: String, aggregate: Aggregate = .median,
-                limit: Limit, line: Int = 0) {
+                limit: Limit, line: Int = 0, table: Table = .run) {
         self.name = name
         self.filter = filter
         self.metric = metric
         self.aggregate = aggregate
         self.limit = limit
         self.line = line
+        self.table = table
     }
 
     /// Whether `row` is one this rule looks at.

@@ -10,6 +10,11 @@ import Foundation
 /// Keys: `rule` (name, required), `metric` (CSV column, required), `aggregate` (median|mean|min|max|all, default
 /// median), exactly one limit (`max=`, `min=` or `equals=`), and any other key is a row filter on the CSV column of
 /// that name (`size=WxH` matches width and height; comma-separated alternatives; `*` for any).
+///
+/// `csv=pipeline` makes a rule read the pipeline CSV (`writerbench gate --pipeline-csv`), whose columns are
+/// ``PipelineColumn``; the default `csv=run` reads the run CSV (``CSVColumn``). Metric and filter names are checked
+/// against the rule's table. `min_ref=STRATEGY` is a limit: the rule's aggregate must be at least the same aggregate
+/// over the rows of `STRATEGY` that match the rule's other filters.
 public enum GateRuleFile {
     /// The format version this build reads.
     public static let version = "1"
@@ -56,6 +61,8 @@ public enum GateRuleFile {
         var aggregate = GateRule.Aggregate.median
         var limit: GateRule.Limit?
         var filter: [String: [String]] = [:]
+        var filterFields: [(key: String, field: Int, token: String)] = []
+        var table = GateRule.Table.run
         for (index, token) in tokens.enumerated() {
             let field = index + 1
             func fail(_ message: String) -> CSVError { CSVError(line: line, field: field, message: "'\(token)': \(message)") }
@@ -74,25 +81,41 @@ public enum GateRuleFile {
                     throw fail("unknown aggregate (expected \(GateRule.Aggregate.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 aggregate = parsed
-            case "max", "min", "equals":
-                guard limit == nil else { throw fail("a rule has exactly one limit (max, min or equals)") }
-                limit = key == "max" ? .atMost(try number()) : key == "min" ? .atLeast(try number()) : .equals(value)
-            default:
-                guard key == "size" || CSVColumn(rawValue: key) != nil else {
-                    throw fail("'\(key)' is neither a rule key (rule, metric, aggregate, max, min, equals) nor a CSV column")
+            case "csv":
+                guard let parsed = GateRule.Table(rawValue: value) else {
+                    throw fail("unknown table (expected \(GateRule.Table.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
+                table = parsed
+            case "max", "min", "equals", "min_ref":
+                guard limit == nil else { throw fail("a rule has exactly one limit (max, min, equals or min_ref)") }
+                switch key {
+                case "max": limit = .atMost(try number())
+                case "min": limit = .atLeast(try number())
+                case "equals": limit = .equals(value)
+                default: limit = .atLeastReference(value)
+                }
+            default:
+                filterFields.append((key, field, token))
                 filter[key] = value.split(separator: ",").map(String.init)
             }
         }
+        let tableName = table == .run ? "CSV column" : "pipeline CSV column"
+        for (key, field, token) in filterFields where key != "size" && !table.hasColumn(key) {
+            throw CSVError(line: line, field: field,
+                           message: "'\(token)': '\(key)' is neither a rule key (rule, metric, aggregate, csv, max, min, equals, min_ref) nor a \(tableName)")
+        }
         guard let name else { throw CSVError(line: line, field: 0, message: "the rule has no name (rule=NAME)") }
         guard let metric else { throw CSVError(line: line, field: 0, message: "rule \(name) has no metric=COLUMN") }
-        guard CSVColumn(rawValue: metric) != nil else {
-            throw CSVError(line: line, field: 0, message: "rule \(name): metric '\(metric)' is not a CSV column")
+        guard table.hasColumn(metric) else {
+            throw CSVError(line: line, field: 0, message: "rule \(name): metric '\(metric)' is not a \(tableName)")
         }
-        guard let limit else { throw CSVError(line: line, field: 0, message: "rule \(name) has no limit (max=, min= or equals=)") }
+        guard let limit else {
+            throw CSVError(line: line, field: 0, message: "rule \(name) has no limit (max=, min=, equals= or min_ref=)")
+        }
         if case .equals = limit, aggregate != .all {
             throw CSVError(line: line, field: 0, message: "rule \(name): equals= needs aggregate=all")
         }
-        return GateRule(name: name, filter: filter, metric: metric, aggregate: aggregate, limit: limit, line: line)
+        return GateRule(name: name, filter: filter, metric: metric, aggregate: aggregate, limit: limit, line: line,
+                        table: table)
     }
 }

@@ -1,0 +1,69 @@
+/// Every column of the pipeline CSV (`writerbench pipeline --out`), in file order: the one place that defines each
+/// column's name and unit. results/README.md ("Pipeline CSV") documents the same list; a test keeps them in step.
+///
+/// Per-output columns end in `_right`, `_left` or `_debug` (see ``PipelineOutput``). Never reorder existing
+/// columns; add new ones at the end of their group and document them.
+public enum PipelineColumn: String, CaseIterable, Sendable {
+    // Environment
+    case timestamp, gitRevision = "git_revision", host, cpuModel = "cpu_model", logicalCores = "logical_cores"
+    // Configuration
+    case runID = "run_id", strategy, encoder
+    case encoderUsedRight = "encoder_used_right", encoderUsedLeft = "encoder_used_left"
+    case encoderUsedDebug = "encoder_used_debug"
+    case queue, frameset, input, width, height, frames, ringSize = "ring_size", streamFPS = "stream_fps", midline
+    case batchSize = "batch_size", batches
+    // Outcome
+    case status, failedOutput = "failed_output", reason
+    // Throughput
+    case pipelineFPS = "pipeline_fps", nullWriterFPS = "null_writer_fps", writerOverheadPct = "writer_overhead_pct"
+    case processingMsPerFrame = "processing_ms_per_frame", poolCopies = "pool_copies"
+    case batchDelayMsP50 = "batch_delay_ms_p50", batchDelayMsMax = "batch_delay_ms_max"
+    case queueBlockedMs = "queue_blocked_ms"
+    // Writes, per output
+    case writeMsP50Right = "write_ms_p50_right", writeMsP95Right = "write_ms_p95_right"
+    case writeMsP99Right = "write_ms_p99_right", writeMsMaxRight = "write_ms_max_right"
+    case writeMsP50Left = "write_ms_p50_left", writeMsP95Left = "write_ms_p95_left"
+    case writeMsP99Left = "write_ms_p99_left", writeMsMaxLeft = "write_ms_max_left"
+    case writeMsP50Debug = "write_ms_p50_debug", writeMsP95Debug = "write_ms_p95_debug"
+    case writeMsP99Debug = "write_ms_p99_debug", writeMsMaxDebug = "write_ms_max_debug"
+    case finishMs = "finish_ms", totalS = "total_s", totalSPer1000Frames = "total_s_per_1000_frames"
+    // Resources
+    case cpuUserS = "cpu_user_s", cpuSysS = "cpu_sys_s", childCPUUserS = "child_cpu_user_s", childCPUSysS = "child_cpu_sys_s"
+    case peakRSSMB = "peak_rss_mb"
+    case bytesRight = "bytes_right", bytesLeft = "bytes_left", bytesDebug = "bytes_debug"
+    // Validity and quality
+    case valid, validRight = "valid_right", validLeft = "valid_left", validDebug = "valid_debug"
+    case invalidReason = "invalid_reason"
+    case psnrDB = "psnr_db", psnrDBRight = "psnr_db_right", psnrDBLeft = "psnr_db_left", psnrDBDebug = "psnr_db_debug"
+    case verifyS = "verify_s"
+
+    /// The CSV header line's fields, in order.
+    public static var header: [String] { allCases.map(\.rawValue) }
+
+    /// Unit of the column's values ("" for text).
+    public var unit: String {
+        switch self {
+        case .processingMsPerFrame, .batchDelayMsP50, .batchDelayMsMax, .finishMs, .queueBlockedMs,
+             .writeMsP50Right, .writeMsP95Right, .writeMsP99Right, .writeMsMaxRight,
+             .writeMsP50Left, .writeMsP95Left, .writeMsP99Left, .writeMsMaxLeft,
+             .writeMsP50Debug, .writeMsP95Debug, .writeMsP99Debug, .writeMsMaxDebug: "ms"
+        case .totalS, .totalSPer1000Frames, .cpuUserS, .cpuSysS, .childCPUUserS, .childCPUSysS, .verifyS: "s"
+        case .pipelineFPS, .nullWriterFPS, .streamFPS: "frames/s"
+        case .writerOverheadPct: "%"
+        case .peakRSSMB: "MiB"
+        case .bytesRight, .bytesLeft, .bytesDebug: "bytes"
+        case .psnrDB, .psnrDBRight, .psnrDBLeft, .psnrDBDebug: "dB"
+        case .width, .height, .midline: "pixels"
+        case .frames, .ringSize, .batchSize, .poolCopies: "frames"
+        default: ""
+        }
+    }
+
+    /// The per-output column for `metric` (a column of the right output) and `output`; `metric` itself when it has
+    /// no per-output variants.
+    static func perOutput(_ metric: PipelineColumn, _ output: PipelineOutput) -> PipelineColumn {
+        guard metric.rawValue.hasSuffix("_right") else { return metric }
+        let name = metric.rawValue.dropLast("right".count) + output.rawValue
+        return PipelineColumn(rawValue: String(name)) ?? metric
+    }
+}

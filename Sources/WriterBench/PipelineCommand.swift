@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import Harness
+import Strategies
+
+/// `writerbench pipeline`: the face-mirror pipeline under each strategy's writers, against a null-writer baseline,
+/// judged by the original success criteria.
+struct PipelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline",
+        abstract: "Run the face-mirror pipeline (three outputs, batches) with each strategy and a null-writer baseline.",
+        discussion: """
+            Per frame: split the face at the midline, build the right-mirrored, left-mirrored and debug frames, \
+            and hand each to its own writer of the strategy (three encoders at once), a batch at a time. \
+            The CSV columns are documented in results/README.md ("Pipeline CSV").
+
+            Exit status: 0 when every strategy ran with valid outputs or was unavailable; 1 when one failed.
+            """)
+
+    @Flag(help: "Run every available registered strategy except reference ones.")
+    var all = false
+
+    @Option(name: .customLong("strategy"), help: "A strategy whose writers take the outputs (repeatable).")
+    var strategyNames: [String] = []
+
+    @Option(name: .customLong("frameset"), help: "Source frame set (ignored with --input).")
+    var frameSetName = FrameSet.talkingHead.rawValue
+
+    @Option(name: .customLong("size"), help: "Frame size of the frame set, WxH or a name (1080p, …).")
+    var sizeName = "1920x1080"
+
+    @Option(help: "Frames to process (default: 1000 of a frame set; every frame of --input).")
+    var frames: Int?
+
+    @Option(help: "Source video file, decoded in-process with libav, instead of a frame set.")
+    var input: String?
+
+    @Option(help: "Stream frame rate of the outputs (default: --input's rate rounded, else 30).")
+    var fps: Int?
+
+    @Option(help: "Midline column (default: width / 2, where the frame sets centre the face).")
+    var midline: Int?
+
+    @Option(name: .customLong("batch"), help: "Frames processed before they are handed to the writers.")
+    var batchSize = 100
+
+    @OptionGroup var encoderOptions: EncoderOptions
+
+    @Option(help: "Pipeline CSV (default: results/pipeline-<timestamp>.csv).")
+    var out: String?
+
+    @Option(help: "Keep the output videos in this directory (default: a temporary directory, deleted afterwards).")
+    var keepOutputs: String?
+
+    @Flag(help: "Skip verifying outputs (validity and PSNR columns stay empty).")
+    var noVerify = false
+
+    @Option(name: .customLong("verify-stride"), help: "Measure PSNR on every k-th frame (validity always decodes all).")
+    var verifyStride = 10
+
+    func validate() throws {
+        guard all || !strategyNames.isEmpty else {
+            throw ValidationError("name strategies with --strategy NAME, or use --all; `writerbench list` shows them")
+        }
+        let known = StrategyRegistry.names
+        for name in strategyNames where !known.contains(name) {
+            throw ValidationError("unknown strategy '\(name)'; known: \(known.joined(separator: ", "))")
+        }
+        guard FrameSet(rawValue: frameSetName) != nil else {
+            throw ValidationError("unknown frame set '\(frameSetName)'; use one of \(FrameSet.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let size = FrameSize(parsing: sizeName) else {
+            throw ValidationError("cannot read size '\(sizeName)'; use WxH (e.g. 1920x1080) or a name such as 1080p")
+        }
+        if let frames, frames < 1 { throw ValidationError("--frames must be at least 1") }
+        if let fps, !(1...1000).contains(fps) { throw ValidationError("--fps must be between 1 and 1000") }
+        guard batchSize >= 1 else { throw ValidationError("--batch must be at least 1") }
+        guard verifyStride >= 1 else { throw ValidationError("--verify-stride must be at least 1") }
+        if let midline, input == nil, !(1..<size.width).contains(midline) {
+            throw ValidationError("--midline must be inside the frame, 1…\(size.width - 1)")
+        }
+        if let input, !FileManager.default.fileExists(atPath: input) {
+            throw ValidationError("--input '\(input)' does not exist")
+        }
+    }
+
+    func run() throws {
+        let source: PipelineSource
+        if let input {
+            do { source = try PipelineSource.video(path: input, frames: frames) } catch {
+                printError("pipeline: \(error)")
+                throw ExitCode(1)
+            }
+            if let midline, !(1..<source.size.width).contains(midline) {
+                throw ValidationError("--midline must be inside the input's frame, 1…\(source.size.width - 1)")
+            }
+        } else {
+            source = .frameSet(FrameSet(rawValue: frameSetName) ?? .talkingHead,
+                               size: FrameSize(parsing: sizeName) ?? FrameSize(width: 1920, height: 1080),
+                               frames: frames ?? 1000)
+        }
+        var options = encoderOptions.strategyOptions
+        if encoderOptions.queueText == nil {
+            // The writer thread must be able to take a whole batch without blocking the hand-off; the queue still
+            // bounds each writer's memory, at one batch of frames.
+            let batchBytes = batchSize * source.size.width * source.size.height * 3
+            options.queue = QueueCapacity(frames: max(QueueCapacity.default.frames, batchSize),
+                                          bytes: max(QueueCapacity.default.bytes, batchBytes))
+        }
+        let registered = StrategyRegistry.all(options)
+        var strategies = all
+            ? registered.filter { !$0.isReference && $0.name != NullWriterStrategy.strategyName }
+            : strategyNames.compactMap { name in registered.first { $0.name == name } }
+        if all {
+            for strategy in strategies {
+                if case .unavailable(let reason) = strategy.availability() {
+                    print("skipping \(strategy.name): unavailable here (\(reason))")
+                }
+            }
+            strategies.removeAll { !$0.availability().isAvailable }
+        }
+        let environment = EnvironmentFingerprint.current()
+        let stamp = environment.timestamp.replacingOccurrences(of: ":", with: "")
+        let csvPath = out ?? "results/pipeline-\(stamp).csv"
+        let outputDirectory = keepOutputs ?? NSTemporaryDirectory() + "writerbench-pipeline-\(ProcessInfo.processInfo.processIdentifier)"
+
+        var plan = PipelinePlan(strategies: strategies, source: source, outputDirectory: outputDirectory)
+        plan.batchSize = batchSize
+        plan.midline = midline
+        plan.streamFPS = fps ?? source.frameRate.map { max(1, Int($0.rounded())) } ?? 30
+        plan.verify = !noVerify
+        plan.verifyStride = verifyStride
+        plan.queueDescription = options.queue.description
+
+        print("pipeline: \(source.label), \(source.frameLimit.map { "\($0) frames" } ?? "every frame"), "
+              + "batch \(batchSize), midline x=\(plan.effectiveMidline), \(plan.streamFPS) fps; outputs in \(outputDirectory)")
+        print("async queue per writer: \(options.queue)"
+              + (encoderOptions.queueText == nil ? " (at least one batch; --queue to change)" : ""))
+        print("encoders (each strategy's three writers: right, left, debug):")
+        for strategy in strategies {
+            print("  \(strategy.name): \(strategy.settings.encoder) — \(strategy.summary)")
+        }
+
+        let results = try PipelineResultsFileWriter(path: csvPath)
+        var writeError: (any Error)?
+        let runner = PipelineRunner(plan: plan, environment: environment) { event in
+            switch event {
+            case .starting(let strategy, _, _):
+                printError("\(strategy): running…")
+            case .batch(let strategy, let batches, let frames, let elapsed):
+                printError(String(format: "%@: %d batches, %d frames, %.1f s", strategy, batches, frames, elapsed))
+            case .verifying(let strategy):
+                printError("\(strategy): verifying outputs…")
+            case .finished(let record):
+                let outcome = record.status == .ok
+                    ? String(format: "%.1f fps, batch delay max %.2f ms, encoder %@", record.pipelineFPS ?? 0,
+                             record.batchDelays?.max ?? 0, record.encodersUsed)
+                    : "\(record.status.rawValue): \(record.reason)"
+                printError("\(record.strategy): \(outcome)")
+                do { try results.append(record) } catch { writeError = error }
+            }
+        }
+        let records = runner.run()
+        if keepOutputs == nil { try? FileManager.default.removeItem(atPath: outputDirectory) }
+        if let writeError { throw writeError }
+
+        print("")
+        print(PipelineCriteria.table(records).render())
+        if !records.contains(where: { $0.strategy == PipelineCriterion.qualityReference && $0.status == .ok }) {
+            print("quality: n/a without an \(PipelineCriterion.qualityReference) row to compare PSNR with; outputs are still checked for validity")
+        }
+        print("\nresults: \(csvPath)")
+        let failed = records.filter { $0.status == .failed || $0.allValid == false }
+        for record in failed {
+            printError("pipeline: \(record.strategy): \(record.status == .failed ? record.reason : "invalid output: " + record.field(.invalidReason))")
+        }
+        if !failed.isEmpty { throw ExitCode(1) }
+    }
+}
