@@ -26,7 +26,8 @@ public struct AsyncStrategy: WriterStrategy {
     /// Opens a writer that returns every written frame's storage to `pool`, for producers that make frames with
     /// ``FramePool/makeFrame(_:)``.
     public func makeWriter(_ configuration: WriterConfiguration, pool: FramePool?) throws -> AsyncVideoWriter {
-        AsyncVideoWriter(wrapping: try inner.makeWriter(configuration), geometry: configuration.geometry,
-                         capacity: capacity, pool: pool, name: "writerbench.\(name)")
+        let inner = self.inner
+        return try AsyncVideoWriter(opening: { try inner.makeWriter(configuration) }, geometry: configuration.geometry,
+                                    capacity: capacity, pool: pool, name: "writerbench.\(name)")
     }
 }
