@@ -60,11 +60,13 @@ final class HardwareFrames {
         av_buffer_unref(&device)
     }
 
-    /// Copies the NV12 picture `source` into a fresh surface from the pool and returns that surface, stamped with
-    /// `source`'s pts. The surface stays valid until the next call; the encoder keeps its own reference.
+    /// Copies the nv12 `picture` into a fresh surface from the pool and returns that surface, stamped with
+    /// `picture`'s pts. The surface stays valid until the next call; the encoder keeps its own reference.
     ///
     /// - Throws: ``LibAVError`` from `av_hwframe_get_buffer` (pool exhausted) or `av_hwframe_transfer_data`.
-    func upload(_ source: UnsafeMutablePointer<AVFrame>) throws -> UnsafeMutablePointer<AVFrame> {
+    func upload(_ picture: EncoderFrame) throws -> UnsafeMutablePointer<AVFrame> {
+        precondition(picture.format == .nv12, "surfaces are uploaded from nv12 pictures")
+        let source = picture.pointer
         // Drops this object's reference to the previous surface; the pool reuses it once the encoder lets go too.
         av_frame_unref(surface)
         try LibAVError.check(av_hwframe_get_buffer(frames, surface, 0), "av_hwframe_get_buffer")

@@ -6,7 +6,9 @@ import CFFmpeg
 /// The hardware counterpart of ``LibAVEncodingSession`` with the same contract: failures are ``LibAVError`` values
 /// naming the call, a frame of the wrong geometry is ``WriterError/frameMismatch(expected:actual:)``, and dropping
 /// the session releases everything. Encoders that take software frames (NVENC, AMF, V4L2 M2M, VideoToolbox) do not
-/// need it: they run through ``LibAVEncodingSession`` itself. Confined to one thread at a time.
+/// need it: they run through ``LibAVEncodingSession`` itself. Both sessions are built from the same libav types
+/// (``OutputContainer``, ``EncoderContext``, ``ColorConverter``, ``EncoderFrame``); this one adds the device and its
+/// surfaces (``HardwareFrames``). Confined to one thread at a time.
 final class HardwareUploadSession {
     /// The codec implementation that is encoding (e.g. `h264_vaapi`).
     var codecName: String { encoder.codecName }
@@ -16,10 +18,11 @@ final class HardwareUploadSession {
     private let geometry: FrameGeometry
     // Declared in the order of dependency: the encoder holds a reference to the frames pool, the container is
     // described by the encoder.
-    private let container: HardwareOutputContainer
+    private let container: OutputContainer
     private let frames: HardwareFrames
-    private let encoder: HardwareEncoderContext
-    private let converter: NV12Converter
+    private let encoder: EncoderContext
+    private let converter: ColorConverter
+    private let picture: EncoderFrame
     private let packet: EncodedPacket
     private var finished = false
 
@@ -31,14 +34,17 @@ final class HardwareUploadSession {
         precondition(fps > 0 && geometry.width % 2 == 0 && geometry.height % 2 == 0, "validate the configuration first")
         LibAVLogLevel.quietenDefault()
         self.geometry = geometry
-        container = try HardwareOutputContainer(path: path, format: settings.container)
+        container = try OutputContainer(path: path, format: settings.container)
         frames = try HardwareFrames(upload: upload, width: geometry.width, height: geometry.height)
-        encoder = try HardwareEncoderContext(name: settings.encoder, frames: frames, width: geometry.width,
-                                             height: geometry.height, fps: fps, threads: settings.threads,
-                                             globalHeader: container.needsGlobalHeader)
-        converter = try NV12Converter(geometry: geometry)
+        encoder = try EncoderContext(settings: settings, width: geometry.width, height: geometry.height, fps: fps,
+                                     globalHeader: container.needsGlobalHeader, pixelFormat: frames.surfaceFormat,
+                                     hardwareFrames: frames.frames)
+        converter = try ColorConverter(width: geometry.width, height: geometry.height, format: geometry.format,
+                                       to: .nv12)
+        picture = try EncoderFrame(width: geometry.width, height: geometry.height, format: .nv12)
         packet = try EncodedPacket()
-        try container.start(encodedBy: encoder, fps: fps)
+        try container.addVideoStream(encodedBy: encoder, fps: fps)
+        try container.writeHeader()
     }
 
     /// Converts, uploads and encodes one frame, and muxes whatever packets the encoder has ready.
@@ -47,9 +53,11 @@ final class HardwareUploadSession {
     func encode(_ frame: Frame) throws {
         precondition(!finished, "encode after finish")
         try geometry.check(frame)
-        try converter.convert(frame)
-        converter.picture.pointee.pts = Int64(framesEncoded)
-        try encoder.send(try frames.upload(converter.picture))
+        // No makeWritable, unlike LibAVEncodingSession: the upload copies the picture into a surface and keeps no
+        // reference, so the picture is only ever this session's.
+        try converter.convert(frame, into: picture)
+        picture.pts = Int64(framesEncoded)
+        try encoder.send(surface: try frames.upload(picture))
         framesEncoded += 1
         try muxReadyPackets()
     }

@@ -1,11 +1,14 @@
 import CFFmpeg
 
-/// An open libavcodec video encoder taking yuv420p pictures: owns the `AVCodecContext` and frees it in `deinit`.
+/// An open libavcodec video encoder: owns the `AVCodecContext` and frees it in `deinit`.
 ///
+/// Takes yuv420p software pictures (``EncoderFrame``), or, for encoders that only take frames in device memory
+/// (`h264_vaapi`, `h264_qsv`), surfaces from the hardware frames context it was opened with (``HardwareFrames``).
 /// Configured from ``EncoderSettings`` the way ``FFmpegPipeStrategy`` configures the ffmpeg program, so pipe and
 /// in-process strategies encode at equal settings: preset and CRF for libx264/libx265, a fixed quantiser for mpeg4,
-/// the thread count for all. The stream is tagged BT.709, limited range, which is what ``ColorConverter`` produces.
-/// Confined to the thread that owns its ``LibAVEncodingSession``.
+/// the thread count for all. An encoder fed from device memory runs at its default rate control: preset and CRF are
+/// x264/x265 options it does not have. The stream is tagged BT.709, limited range, which is what ``ColorConverter``
+/// produces. Confined to the thread that owns its session (``LibAVEncodingSession``, ``HardwareUploadSession``).
 final class EncoderContext {
     /// The name of the codec implementation that is encoding (e.g. `libx264`).
     let codecName: String
@@ -13,15 +16,23 @@ final class EncoderContext {
     let timeBase: AVRational
     private var context: UnsafeMutablePointer<AVCodecContext>?
 
-    /// Opens the encoder called `settings.encoder` for `width`×`height` yuv420p pictures at `fps`.
+    /// Opens the encoder called `settings.encoder` for `width`×`height` pictures in `pixelFormat` at `fps`.
     ///
-    /// - Parameter globalHeader: put codec headers in extradata instead of every keyframe, for muxers that
-    ///   want them once (mp4's `avcC`).
+    /// - Parameters:
+    ///   - globalHeader: put codec headers in extradata instead of every keyframe, for muxers that want them once
+    ///     (mp4's `avcC`).
+    ///   - pixelFormat: what the encoder is sent: yuv420p pictures, or the surface format of `hardwareFrames`
+    ///     (`AV_PIX_FMT_VAAPI`, `AV_PIX_FMT_QSV`).
+    ///   - hardwareFrames: the frames context the surfaces come from; the encoder takes its own reference and runs
+    ///     at its default rate control. Nil for software pictures.
     /// - Throws: ``LibAVError`` naming the failing call: `avcodec_find_encoder_by_name` when the encoder is missing
-    ///   or cannot take yuv420p (see ``unsupportedReason(_:)``), `av_opt_set` for a rejected option,
-    ///   `avcodec_open2` when the encoder refuses the configuration (e.g. an unknown preset).
-    init(settings: EncoderSettings, width: Int, height: Int, fps: Int, globalHeader: Bool) throws {
-        let codec = try Self.lookUp(settings.encoder)
+    ///   or cannot take `pixelFormat` (see ``unsupportedReason(_:)``), `av_opt_set` for a rejected option,
+    ///   `av_buffer_ref` when out of memory, `avcodec_open2` when the encoder refuses the configuration (e.g. an
+    ///   unknown preset) or the device refuses the encoder.
+    init(settings: EncoderSettings, width: Int, height: Int, fps: Int, globalHeader: Bool,
+         pixelFormat: AVPixelFormat = AV_PIX_FMT_YUV420P,
+         hardwareFrames: UnsafeMutablePointer<AVBufferRef>? = nil) throws {
+        let codec = try Self.lookUp(settings.encoder, taking: pixelFormat)
         guard let allocated = avcodec_alloc_context3(codec) else {
             throw LibAVError(call: "avcodec_alloc_context3", message: "out of memory")
         }
@@ -29,7 +40,7 @@ final class EncoderContext {
         do {
             allocated.pointee.width = Int32(width)
             allocated.pointee.height = Int32(height)
-            allocated.pointee.pix_fmt = AV_PIX_FMT_YUV420P
+            allocated.pointee.pix_fmt = pixelFormat
             allocated.pointee.time_base = timeBase
             allocated.pointee.framerate = AVRational(num: Int32(fps), den: 1)
             allocated.pointee.thread_count = Int32(settings.threads)
@@ -38,7 +49,15 @@ final class EncoderContext {
             allocated.pointee.color_trc = AVCOL_TRC_BT709
             allocated.pointee.color_range = AVCOL_RANGE_MPEG
             if globalHeader { allocated.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
-            try Self.applyQuality(settings, to: allocated)
+            if let hardwareFrames {
+                // The context's own reference, released by avcodec_free_context.
+                guard let reference = av_buffer_ref(hardwareFrames) else {
+                    throw LibAVError(call: "av_buffer_ref", message: "out of memory")
+                }
+                allocated.pointee.hw_frames_ctx = reference
+            } else {
+                try Self.applyQuality(settings, to: allocated)
+            }
             try LibAVError.check(avcodec_open2(allocated, codec, nil), "avcodec_open2")
         } catch {
             var owned: UnsafeMutablePointer<AVCodecContext>? = allocated
@@ -75,6 +94,14 @@ final class EncoderContext {
         try LibAVError.check(avcodec_send_frame(context, picture?.pointer), "avcodec_send_frame")
     }
 
+    /// Hands the encoder one surface from its hardware frames context (``HardwareFrames/upload(_:)``); the encoder
+    /// keeps its own reference. End the input with `send(nil)`.
+    ///
+    /// - Throws: ``LibAVError`` from `avcodec_send_frame`.
+    func send(surface: UnsafeMutablePointer<AVFrame>) throws {
+        try LibAVError.check(avcodec_send_frame(context, surface), "avcodec_send_frame")
+    }
+
     /// Takes the next encoded packet into `packet`, in this encoder's ``timeBase``.
     ///
     /// - Returns: false when the encoder needs more input or is fully drained.
@@ -93,8 +120,9 @@ final class EncoderContext {
         try LibAVError.check(avcodec_parameters_from_context(parameters, context), "avcodec_parameters_from_context")
     }
 
-    /// The encoder called `name`, checked to be a video encoder that takes yuv420p.
-    private static func lookUp(_ name: String) throws -> UnsafePointer<AVCodec> {
+    /// The encoder called `name`, checked to be a video encoder that takes `pixelFormat`.
+    private static func lookUp(_ name: String,
+                               taking pixelFormat: AVPixelFormat = AV_PIX_FMT_YUV420P) throws -> UnsafePointer<AVCodec> {
         guard let codec = avcodec_find_encoder_by_name(name) else {
             throw LibAVError(call: "avcodec_find_encoder_by_name",
                              message: "encoder '\(name)' not found in this libavcodec build")
@@ -104,10 +132,12 @@ final class EncoderContext {
         }
         // A nil list means the encoder does not advertise its formats; avcodec_open2 will judge.
         if var format = codec.pointee.pix_fmts {
-            while format.pointee != AV_PIX_FMT_YUV420P {
+            while format.pointee != pixelFormat {
                 guard format.pointee != AV_PIX_FMT_NONE else {
+                    let formatName = av_get_pix_fmt_name(pixelFormat).map { String(cString: $0) }
+                        ?? "\(pixelFormat.rawValue)"
                     throw LibAVError(call: "avcodec_find_encoder_by_name",
-                                     message: "encoder '\(name)' does not take yuv420p, which WriterBench's libav strategies write")
+                                     message: "encoder '\(name)' does not take \(formatName), which WriterBench's libav strategies write")
                 }
                 format += 1
             }

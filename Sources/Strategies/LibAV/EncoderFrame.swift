@@ -1,24 +1,27 @@
 import CFFmpeg
 
-/// The one yuv420p picture an encode fills and hands to the encoder, reused for every frame: owns an `AVFrame` and
-/// its reference-counted pixel buffer.
+/// The one picture an encode fills and hands on, reused for every frame: owns an `AVFrame` and its reference-counted
+/// pixel buffer. A yuv420p picture goes to the encoder; an nv12 picture is uploaded to a device surface first
+/// (``HardwareFrames``).
 ///
 /// Named apart from ``Frame`` (the caller's pixels) and from the Harness's decoder-side picture. Confined to the
-/// thread that owns its ``LibAVEncodingSession``.
+/// thread that owns its session (``LibAVEncodingSession``, ``HardwareUploadSession``).
 final class EncoderFrame {
     /// The owned frame; valid for the object's lifetime.
     let pointer: UnsafeMutablePointer<AVFrame>
+    /// The picture's layout.
+    let format: PictureFormat
 
-    /// Allocates a `width`×`height` yuv420p picture with libav's preferred alignment.
+    /// Allocates a `width`×`height` picture in `format` with libav's preferred alignment.
     ///
     /// - Throws: ``LibAVError`` when the frame or its buffer cannot be allocated.
-    init(width: Int, height: Int) throws {
+    init(width: Int, height: Int, format: PictureFormat = .yuv420p) throws {
         guard let frame = av_frame_alloc() else {
             throw LibAVError(call: "av_frame_alloc", message: "out of memory")
         }
         frame.pointee.width = Int32(width)
         frame.pointee.height = Int32(height)
-        frame.pointee.format = AV_PIX_FMT_YUV420P.rawValue
+        frame.pointee.format = format.avPixelFormat.rawValue
         do {
             // Alignment 0 lets libavutil pick what its SIMD code wants for this CPU.
             try LibAVError.check(av_frame_get_buffer(frame, 0), "av_frame_get_buffer")
@@ -28,6 +31,7 @@ final class EncoderFrame {
             throw error
         }
         pointer = frame
+        self.format = format
     }
 
     deinit {
@@ -64,13 +68,13 @@ final class EncoderFrame {
         }
     }
 
-    /// Copies a yuv420p ``Frame`` of this picture's size plane by plane, honouring its stride.
+    /// Copies a yuv420p ``Frame`` of this yuv420p picture's size plane by plane, honouring its stride.
     ///
     /// Pointing the `AVFrame` at the caller's bytes would not save the copy: `avcodec_send_frame` copies any picture
     /// that is not reference-counted (libavcodec 59, `av_frame_ref`), and allocates for it. Copying into this reused
     /// buffer costs the same memcpy and allocates nothing.
     func copyPlanes(fromYUV420p frame: Frame) {
-        precondition(frame.format == .yuv420p && frame.width == Int(pointer.pointee.width)
+        precondition(format == .yuv420p && frame.format == .yuv420p && frame.width == Int(pointer.pointee.width)
                      && frame.height == Int(pointer.pointee.height), "frame does not match the picture")
         let lumaStride = frame.stride
         let chromaStride = frame.stride / 2

@@ -3,14 +3,15 @@ import CFFmpeg
 /// The output file and its muxer: owns the `AVFormatContext` and the `AVIOContext` it writes through, and frees
 /// both in `deinit` whether or not the file was finished.
 ///
-/// One video stream. Confined to the thread that owns its ``LibAVEncodingSession``.
+/// One video stream, described by its ``EncoderContext``, software or hardware. Confined to the thread that owns its
+/// session (``LibAVEncodingSession``, ``HardwareUploadSession``).
 final class OutputContainer {
     private let context: UnsafeMutablePointer<AVFormatContext>
     private var stream: UnsafeMutablePointer<AVStream>?
     /// True while the AVIOContext is open and this object must close it.
     private var ownsIO: Bool
 
-    /// Creates `path` (replacing it) for the muxer called `format` (e.g. `mp4`).
+    /// Creates `path` (replacing it) for the muxer called `format` (e.g. `mp4`, or `null` for a probe).
     ///
     /// - Throws: ``LibAVError`` from `avformat_alloc_output_context2` for an unknown container, or from `avio_open`
     ///   when the file cannot be created.
