@@ -22,6 +22,10 @@ struct GateCommand: ParsableCommand {
     @Option(help: "Rules file.")
     var rules = "results/gate-rules.txt"
 
+    @Option(name: .customLong("report-only"),
+            help: "Judge and print this rule, but do not let it fail the gate (repeatable; names a rule).")
+    var reportOnly: [String] = []
+
     func validate() throws {
         guard csv != nil || pipelineCsv != nil else {
             throw ValidationError("give the CSV to check: --csv FILE (run results) and/or --pipeline-csv FILE")
@@ -56,7 +60,13 @@ struct GateCommand: ParsableCommand {
                 print("not judged: \(count) \(table.rawValue) rule(s), no \(table == .run ? "--csv" : "--pipeline-csv") given")
             }
         }
-        let verdicts = Gate.evaluate(tables, rules: ruleList)
+        for name in reportOnly where !ruleList.contains(where: { $0.name == name }) {
+            printError("gate: --report-only \(name): no such rule among those judged")
+            throw ExitCode(2)
+        }
+        let reported = Gate.evaluate(tables, rules: ruleList.filter { reportOnly.contains($0.name) })
+        reported.forEach { print("REPORT-ONLY " + $0.line) }
+        let verdicts = Gate.evaluate(tables, rules: ruleList.filter { !reportOnly.contains($0.name) })
         verdicts.forEach { print($0.line) }
         let failed = verdicts.filter { !$0.passed }.count
         print(failed == 0 ? "gate: \(verdicts.count) rule(s) passed" : "gate: \(failed) of \(verdicts.count) rule(s) failed")

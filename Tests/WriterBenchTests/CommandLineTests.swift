@@ -115,5 +115,13 @@ import Testing
         #expect(fail.output.contains("FAIL"))
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("line 2"))
+        let reportOnly = try CommandLineRun.writerbench(
+            ["gate", "--csv", directory + "/fail.csv", "--rules", rules,
+             "--report-only", "pipe-async-write-p95", "--report-only", "pipe-async-write-mean"])
+        #expect(reportOnly.status == 0, "\(reportOnly.output)")
+        #expect(reportOnly.output.contains("REPORT-ONLY FAIL  pipe-async-write-p95"))
+        let unknown = try CommandLineRun.writerbench(["gate", "--csv", directory + "/pass.csv", "--rules", rules,
+                                                      "--report-only", "no-such-rule"])
+        #expect(unknown.status == 2)
     }
 }
