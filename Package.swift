@@ -47,10 +47,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Harness"]),
-        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Strategies"]),
+        // Helpers shared by the test targets (fake encoders, scripts, thread checks).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Harness", "TestSupport"]),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Strategies", "TestSupport"]),
         // Depends on the executable so SwiftPM builds `writerbench` before these tests run it.
-        .testTarget(name: "WriterBenchTests", dependencies: ["WriterBench", "Harness", "Strategies"]),
+        .testTarget(name: "WriterBenchTests", dependencies: ["WriterBench", "Harness", "Strategies", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -1,5 +1,6 @@
 import Foundation
 import Strategies
+import TestSupport
 import Testing
 @testable import Harness
 
@@ -64,9 +65,7 @@ import Testing
         let directory = NSTemporaryDirectory() + "writerbench-dying-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let fake = directory + "/ffmpeg"
-        try "#!/bin/sh\nhead -c 1000 >/dev/null\necho 'encoder gave up' >&2\nexit 1\n"
-            .write(toFile: fake, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+        try writeExecutableScript("#!/bin/sh\nhead -c 1000 >/dev/null\necho 'encoder gave up' >&2\nexit 1\n", to: fake)
         var failing = plan([FFmpegPipeStrategy(ffmpegPath: fake)], frames: 30)
         failing.ceiling = false
         failing.sizes = [FrameSize(width: 320, height: 240)]

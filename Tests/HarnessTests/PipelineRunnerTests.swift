@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Harness
 import Strategies
@@ -95,7 +96,7 @@ import Strategies
         defer { try? FileManager.default.removeItem(at: directory) }
         let size = FrameSize(width: 160, height: 120)
         let frameBytes = size.width * size.height * 3
-        let fake = try DyingEncoder.install(in: directory.path, bytesBeforeDying: 3 * frameBytes)
+        let fake = try FakeEncoder.install(in: directory.path, bytesBeforeDying: 3 * frameBytes)
         let strategy = OneDyingOutputStrategy(dying: .left, fakeFFmpeg: fake)
         let source = PipelineSource.frameSet(.talkingHead, size: size, frames: 60)
         let records = PipelineRunner(plan: plan([strategy], source: source, batch: 10, in: directory),
@@ -138,18 +139,3 @@ struct OneDyingOutputStrategy: WriterStrategy {
     }
 }
 
-/// A stand-in for ffmpeg that reads some bytes, complains on stderr and exits with an error.
-enum DyingEncoder {
-    static func install(in directory: String, bytesBeforeDying: Int) throws -> String {
-        let path = directory + "/dying-ffmpeg"
-        let script = """
-            #!/bin/sh
-            head -c \(bytesBeforeDying) > /dev/null
-            echo "fake encoder: out of disk space" >&2
-            exit 3
-            """
-        try script.write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-        return path
-    }
-}

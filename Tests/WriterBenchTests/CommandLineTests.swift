@@ -1,5 +1,6 @@
 import Foundation
 import Harness
+import TestSupport
 import Testing
 
 @Suite struct CommandLineTests {
@@ -75,8 +76,7 @@ import Testing
     @Test func failedStrategyGetsARowAndANonZeroExit() throws {
         let directory = try makeTemporaryDirectory()
         let fake = directory + "/dying-ffmpeg"
-        try "#!/bin/sh\nhead -c 1000 >/dev/null\necho 'encoder gave up' >&2\nexit 1\n".write(toFile: fake, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+        try writeExecutableScript("#!/bin/sh\nhead -c 1000 >/dev/null\necho 'encoder gave up' >&2\nexit 1\n", to: fake)
         let run = try CommandLineRun.writerbench(
             ["run", "--strategy", "ffmpeg-pipe", "--size", "320x240", "--frames", "20", "--no-warmup",
              "--out", directory + "/r.csv"],

@@ -2,11 +2,12 @@ import Foundation
 
 /// A stand-in for ffmpeg that reads `bytesBeforeDying` bytes of stdin, complains on stderr and dies the way asked,
 /// for testing how writers report an encoder that fails mid-stream.
-enum FakeEncoder {
-    enum Death: String { case exitWithError = "exit 3", killed = "kill -9 $$" }
+public enum FakeEncoder {
+    /// How the fake encoder dies.
+    public enum Death: String, Sendable { case exitWithError = "exit 3", killed = "kill -9 $$" }
 
     /// Writes the script into `directory` and returns its path. The script records its pid in `pidFile(in:)`.
-    static func install(in directory: String, bytesBeforeDying: Int, death: Death = .exitWithError,
+    public static func install(in directory: String, bytesBeforeDying: Int, death: Death = .exitWithError,
                         message: String = "fake encoder: out of disk space") throws -> String {
         let path = directory + "/fake-ffmpeg"
         let script = """
@@ -16,16 +17,15 @@ enum FakeEncoder {
             echo "\(message)" >&2
             \(death.rawValue)
             """
-        try script.write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        try writeExecutableScript(script, to: path)
         return path
     }
 
-    static func pidFile(in directory: String) -> String { directory + "/fake-ffmpeg.pid" }
+    public static func pidFile(in directory: String) -> String { directory + "/fake-ffmpeg.pid" }
 
     /// True when the fake encoder that ran in `directory` has been reaped: no process with its pid (not even a
     /// zombie) is left as our child.
-    static func wasReaped(in directory: String) -> Bool {
+    public static func wasReaped(in directory: String) -> Bool {
         guard let text = try? String(contentsOfFile: pidFile(in: directory), encoding: .utf8),
               let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return false }
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
@@ -36,12 +36,12 @@ enum FakeEncoder {
 }
 
 /// A thread name unique to one test (Linux keeps 15 characters of a thread's name).
-func uniqueThreadName() -> String { "wbt-" + UUID().uuidString.prefix(8) }
+public func uniqueThreadName() -> String { "wbt-" + UUID().uuidString.prefix(8) }
 
 /// Number of live threads of this process called `name`, from /proc, once it equals `expected` or after a second.
 /// Polling is needed both ways: a thread names itself after it starts, and signals completion just before the
 /// kernel reaps it.
-func liveThreads(named name: String, expecting expected: Int = 0) -> Int {
+public func liveThreads(named name: String, expecting expected: Int = 0) -> Int {
     func count() -> Int {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
         return tasks.filter { task in
