@@ -141,7 +141,7 @@ struct PipelineCommand: ParsableCommand {
             print("  \(strategy.name): \(strategy.settings.encoder) — \(strategy.summary)")
         }
 
-        let results = try PipelineResultsFileWriter(path: csvPath)
+        let results = try CSVFileWriter(path: csvPath, header: PipelineColumn.header)
         var writeError: (any Error)?
         let runner = PipelineRunner(plan: plan, environment: environment) { event in
             switch event {
@@ -157,7 +157,7 @@ struct PipelineCommand: ParsableCommand {
                              record.batchDelays?.max ?? 0, record.encodersUsed)
                     : "\(record.status.rawValue): \(record.reason)"
                 printError("\(record.strategy): \(outcome)")
-                do { try results.append(record) } catch { writeError = error }
+                do { try results.append(record.csvFields) } catch { writeError = error }
             }
         }
         let records = runner.run()

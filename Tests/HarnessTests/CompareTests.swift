@@ -18,6 +18,20 @@ import Testing
         #expect(comparison.exitStatus == 0)
     }
 
+    @Test func microsecondDifferencesInWriteTimesAreBelowTheNoiseFloor() throws {
+        let base = five.enumerated().map { index, fps in
+            ReportFixtures.row("ffmpeg-pipe-async", rep: index, [.fps: "\(fps)", .writeMsP95: "\(0.028 + Double(index) * 0.0001)"])
+        }
+        let new = five.enumerated().map { index, fps in
+            ReportFixtures.row("ffmpeg-pipe-async", rep: index, [.fps: "\(fps)", .writeMsP95: "\(0.025 + Double(index) * 0.0001)"])
+        }
+        let comparison = try compare(base, new)
+        let p95 = try #require(comparison.entries[0].metrics.first { $0.metric == .writeMsP95 })
+        #expect(p95.verdict == .unchanged)
+        #expect(p95.reason.contains("noise floor"))
+        #expect(comparison.exitStatus == 0)
+    }
+
     @Test func aTwofoldSlowdownRegresses() throws {
         let base = five.enumerated().map { index, fps in
             ReportFixtures.row("ffmpeg-pipe", rep: index, [.fps: "\(fps)", .writeMsP95: "\(0.2 + Double(index) * 0.01)"])

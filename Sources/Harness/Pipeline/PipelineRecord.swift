@@ -184,33 +184,3 @@ public struct PipelineRecord: Sendable {
         }
     }
 }
-
-/// Writes the pipeline CSV as rows arrive.
-public final class PipelineResultsFileWriter {
-    private let handle: FileHandle
-    /// Path of the file.
-    public let path: String
-
-    /// Creates (or replaces) the file at `path`, creating folders, and writes the header.
-    ///
-    /// - Throws: ``CSVError`` when the file cannot be created.
-    public init(path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw CSVError(line: 0, field: 0, message: "cannot create pipeline results file '\(path)'")
-        }
-        handle = try FileHandle(forWritingTo: url)
-        self.path = path
-        try write(PipelineColumn.header)
-    }
-
-    deinit { try? handle.close() }
-
-    /// Appends one record.
-    public func append(_ record: PipelineRecord) throws { try write(record.csvFields) }
-
-    private func write(_ fields: [String]) throws {
-        try handle.write(contentsOf: Data((CSVFormat.line(fields) + "\n").utf8))
-    }
-}

@@ -37,7 +37,7 @@ public struct MetricComparison: Sendable, Equatable {
     /// (Mann–Whitney at `alpha`). Returns nil when neither side measured the metric.
     ///
     /// - too few repetitions for the test to ever reach `alpha` → inconclusive (never a guess);
-    /// - |change| < threshold → unchanged;
+    /// - |change| < threshold, or an absolute change below the column's ``CSVColumn/noiseFloor`` → unchanged;
     /// - |change| ≥ threshold and p ≤ alpha → improved or regressed, by the metric's ``CSVColumn/direction``;
     /// - otherwise → inconclusive (a large but noisy change).
     public static func judge(_ metric: CSVColumn, base: [Double], new: [Double], threshold: Double = 0.05,
@@ -66,6 +66,11 @@ public struct MetricComparison: Sendable, Equatable {
         if abs(change) < threshold {
             result.verdict = .unchanged
             result.reason = "median change below the \(format(threshold * 100))% threshold"
+            return result
+        }
+        if let floor = metric.noiseFloor, abs(newMedian - baseMedian) < floor {
+            result.verdict = .unchanged
+            result.reason = "median change of \(format(abs(newMedian - baseMedian))) \(metric.unit) is below the \(format(floor)) \(metric.unit) noise floor"
             return result
         }
         guard let p = test?.pValue, p <= alpha else {

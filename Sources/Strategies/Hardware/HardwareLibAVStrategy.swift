@@ -49,10 +49,7 @@ public struct HardwareLibAVStrategy: WriterStrategy {
     /// Opens the writer for `encoder` without consulting the probe: the probe itself calls this.
     static func open(_ encoder: HardwareEncoder, configuration: WriterConfiguration,
                      settings: EncoderSettings) throws -> any VideoWriter {
-        if let upload = encoder.upload {
-            return try HardwareUploadWriter(configuration: configuration, settings: settings, upload: upload)
-        }
-        return try LibAVWriter(configuration: configuration, settings: settings)
+        try LibAVWriter(configuration: configuration, settings: settings, upload: encoder.upload)
     }
 }
 

@@ -46,14 +46,9 @@ public struct HardwarePipeStrategy: WriterStrategy {
         if case .unavailable(let reason) = availability() {
             throw WriterError.unavailable(strategy: name, reason: reason)
         }
-        guard let executable = FFmpegExecutable.resolve(ffmpegPath) else {
-            throw WriterError.unavailable(strategy: name, reason: FFmpegExecutable.missingReason(ffmpegPath))
-        }
-        try configuration.validateForYUV420()
-        try OutputPath.prepare(configuration.outputPath)
-        return try FFmpegPipeWriter(executable: executable, arguments: arguments(for: configuration),
-                                    configuration: configuration, encoder: settings.encoder,
-                                    pipeBufferBytes: pipeBufferBytes)
+        return try FFmpegPipeWriter.open(strategy: name, ffmpegPath: ffmpegPath, configuration: configuration,
+                                         arguments: arguments(for: configuration), encoder: settings.encoder,
+                                         pipeBufferBytes: pipeBufferBytes)
     }
 
     /// The ffmpeg command line (without the program name) for `configuration`.

@@ -1,22 +1,28 @@
-/// Writes frames synchronously through an in-process ``LibAVEncodingSession``. See ``LibAVStrategy``.
+/// Writes frames synchronously through an in-process ``EncodingSession`` (software, or with a hardware upload
+/// step). See ``LibAVStrategy`` and ``HardwareLibAVStrategy``.
 ///
 /// Turns the session's ``LibAVError``s into ``WriterError/encoderFailed(encoder:detail:)`` and drops the session on
 /// such a failure, finish or abort, which frees every libav resource. Confined to one thread at a time; behind an
 /// ``AsyncVideoWriter`` that is the writer thread.
 final class LibAVWriter: VideoWriter {
-    private var session: LibAVEncodingSession?
+    private var session: (any EncodingSession)?
     private let configuration: WriterConfiguration
     private let encoderLabel: String
 
     /// Opens the encoder and the file for `configuration`, already validated by ``LibAVStrategy``.
     ///
     /// - Throws: ``WriterError/encoderFailed(encoder:detail:)`` carrying the libav call and its error text.
-    init(configuration: WriterConfiguration, settings: EncoderSettings) throws {
+    init(configuration: WriterConfiguration, settings: EncoderSettings, upload: HardwareUpload? = nil) throws {
         self.configuration = configuration
         self.encoderLabel = "libav (\(settings.encoder))"
         do {
-            session = try LibAVEncodingSession(path: configuration.outputPath, geometry: configuration.geometry,
-                                               fps: configuration.fps, settings: settings)
+            if let upload {
+                session = try HardwareUploadSession(path: configuration.outputPath, geometry: configuration.geometry,
+                                                    fps: configuration.fps, settings: settings, upload: upload)
+            } else {
+                session = try LibAVEncodingSession(path: configuration.outputPath, geometry: configuration.geometry,
+                                                   fps: configuration.fps, settings: settings)
+            }
         } catch let error as LibAVError {
             throw WriterError.encoderFailed(encoder: encoderLabel, detail: error.description)
         }

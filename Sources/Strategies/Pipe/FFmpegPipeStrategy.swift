@@ -25,14 +25,9 @@ public struct FFmpegPipeStrategy: WriterStrategy {
     }
 
     public func makeWriter(_ configuration: WriterConfiguration) throws -> any VideoWriter {
-        guard let executable = FFmpegExecutable.resolve(ffmpegPath) else {
-            throw WriterError.unavailable(strategy: name, reason: FFmpegExecutable.missingReason(ffmpegPath))
-        }
-        try configuration.validateForYUV420()
-        try OutputPath.prepare(configuration.outputPath)
-        return try FFmpegPipeWriter(executable: executable, arguments: arguments(for: configuration),
-                                    configuration: configuration, encoder: settings.encoder,
-                                    pipeBufferBytes: pipeBufferBytes)
+        try FFmpegPipeWriter.open(strategy: name, ffmpegPath: ffmpegPath, configuration: configuration,
+                                  arguments: arguments(for: configuration), encoder: settings.encoder,
+                                  pipeBufferBytes: pipeBufferBytes)
     }
 
     /// The ffmpeg command line (without the program name) for `configuration`.

@@ -17,6 +17,22 @@ final class FFmpegPipeWriter: VideoWriter {
 
     deinit { abort() }
 
+    /// Everything a pipe strategy does before the first frame, in order: find ffmpeg, refuse odd sizes, prove the
+    /// output path writable, spawn ffmpeg with `arguments`.
+    ///
+    /// - Throws: ``WriterError/unavailable(strategy:reason:)`` without ffmpeg, ``WriterError/oddDimensions(width:height:)``,
+    ///   ``WriterError/unwritableOutput(path:reason:)``, or the spawn's failure.
+    static func open(strategy: String, ffmpegPath: String?, configuration: WriterConfiguration, arguments: [String],
+                     encoder: String, pipeBufferBytes: Int) throws -> FFmpegPipeWriter {
+        guard let executable = FFmpegExecutable.resolve(ffmpegPath) else {
+            throw WriterError.unavailable(strategy: strategy, reason: FFmpegExecutable.missingReason(ffmpegPath))
+        }
+        try configuration.validateForYUV420()
+        try OutputPath.prepare(configuration.outputPath)
+        return try FFmpegPipeWriter(executable: executable, arguments: arguments, configuration: configuration,
+                                    encoder: encoder, pipeBufferBytes: pipeBufferBytes)
+    }
+
     func write(_ frame: Frame) throws {
         guard !closed else { throw WriterError.closed }
         try configuration.geometry.check(frame)
