@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
         if rules == nil && !FileManager.default.fileExists(atPath: rulesPath) {
             gate = .unavailable("no rules file at \(rulesPath)")
         } else {
-            do { gate = .verdicts(rulesPath: rulesPath, Gate.evaluate(table, rules: try GateRuleFile.load(rulesPath))) }
+            do { gate = .verdicts(rulesPath: rulesPath, Gate.evaluate(table, rules: try GateRuleFile.load(rulesPath).filter { $0.table == .run })) }
             catch {
                 printError("report: \(rulesPath): \(error)")
                 throw ExitCode(1)

@@ -79,7 +79,11 @@ public struct ReportDocument: Sendable {
         rows = table.rows
         notRun = groups.filter { $0.completedRows.isEmpty }
         environment = Self.environment(table)
-        sections = PlotData.grouped(groups, by: \.configuration.workload).map { workload, groups in
+        // Workloads in which nothing ran (e.g. every hardware encoder on a machine without one) get no section:
+        // they are listed once under "not run" with their reasons instead of as empty rankings.
+        sections = PlotData.grouped(groups, by: \.configuration.workload).filter { _, groups in
+            groups.contains { !$0.completedRows.isEmpty }
+        }.map { workload, groups in
             let ranked = groups.sorted { a, b in
                 let (fa, fb) = (a.median(.fps) ?? -1, b.median(.fps) ?? -1)
                 return fa != fb ? fa > fb : a.strategy < b.strategy
