@@ -59,7 +59,7 @@ final class HardwareUploadSession {
         picture.pts = Int64(framesEncoded)
         try encoder.send(surface: try frames.upload(picture))
         framesEncoded += 1
-        try muxReadyPackets()
+        try container.writeReadyPackets(from: encoder, using: packet)
     }
 
     /// Flushes the encoder, muxes the rest and writes the trailer.
@@ -69,18 +69,7 @@ final class HardwareUploadSession {
         precondition(!finished, "finish twice")
         finished = true
         try encoder.send(nil)
-        try muxReadyPackets()
+        try container.writeReadyPackets(from: encoder, using: packet)
         try container.finish()
-    }
-
-    private func muxReadyPackets() throws {
-        while try encoder.receive(into: packet) {
-            do {
-                try container.write(packet, from: encoder.timeBase)
-            } catch {
-                packet.reset()
-                throw error
-            }
-        }
     }
 }

@@ -60,7 +60,7 @@ final class LibAVEncodingSession {
         picture.pts = Int64(framesEncoded)
         try encoder.send(picture)
         framesEncoded += 1
-        try muxReadyPackets()
+        try container.writeReadyPackets(from: encoder, using: packet)
     }
 
     /// Flushes the encoder (delayed frames, e.g. x264's lookahead), muxes the rest and writes the trailer.
@@ -70,18 +70,7 @@ final class LibAVEncodingSession {
         precondition(!finished, "finish twice")
         finished = true
         try encoder.send(nil)
-        try muxReadyPackets()
+        try container.writeReadyPackets(from: encoder, using: packet)
         try container.finish()
-    }
-
-    private func muxReadyPackets() throws {
-        while try encoder.receive(into: packet) {
-            do {
-                try container.write(packet, from: encoder.timeBase)
-            } catch {
-                packet.reset()
-                throw error
-            }
-        }
     }
 }

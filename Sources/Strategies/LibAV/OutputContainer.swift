@@ -86,4 +86,18 @@ final class OutputContainer {
             try LibAVError.check(avio_closep(&context.pointee.pb), "avio_closep")
         }
     }
+
+    /// Muxes every packet `encoder` has ready, reusing `packet`; the one drain loop both encoding sessions use.
+    ///
+    /// - Throws: ``LibAVError`` from the encoder or the muxer (the packet is reset before rethrowing).
+    func writeReadyPackets(from encoder: EncoderContext, using packet: EncodedPacket) throws {
+        while try encoder.receive(into: packet) {
+            do {
+                try write(packet, from: encoder.timeBase)
+            } catch {
+                packet.reset()
+                throw error
+            }
+        }
+    }
 }
