@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Harness
 
@@ -36,19 +37,9 @@ import Testing
     }
 
     func runScript(_ arguments: [String]) throws -> (status: Int32, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: packageRoot() + "/scripts/plot.sh")
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["WRITERBENCH"] = Self.writerbench
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try ProgramRun.run(packageRoot() + "/scripts/plot.sh", arguments,
+                                     environment: ["WRITERBENCH": Self.writerbench])
+        return (run.status, run.stderr)
     }
 
     @Test func everyChartIsWrittenAsNonEmptyPNGAndSVG() throws {

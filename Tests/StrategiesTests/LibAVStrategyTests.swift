@@ -1,6 +1,7 @@
 import CFFmpeg
 import Foundation
 import Harness
+import TestSupport
 import Testing
 @testable import Strategies
 
@@ -297,19 +298,11 @@ private func residentBytes() throws -> Int {
 
 /// `key=value` fields ffprobe reports for the first video stream (colour tags, pixel format, frame rate).
 private func streamFields(_ path: String) throws -> [String: String] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-                         "stream=pix_fmt,color_space,color_primaries,color_transfer,color_range,r_frame_rate",
-                         "-of", "default=noprint_wrappers=1", path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let run = try ProgramRun.run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries",
+                                             "stream=pix_fmt,color_space,color_primaries,color_transfer,color_range,r_frame_rate",
+                                             "-of", "default=noprint_wrappers=1", path])
     var fields: [String: String] = [:]
-    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+    for line in run.output.split(separator: "\n") {
         let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
         if parts.count == 2 { fields[parts[0]] = parts[1] }
     }

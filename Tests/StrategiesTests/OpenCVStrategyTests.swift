@@ -1,6 +1,7 @@
 import Foundation
 import Harness
 @testable import Strategies
+import TestSupport
 import Testing
 
 /// Pins the OpenCV strategies: what reaches the file, what is refused, and what is reported.
@@ -180,15 +181,7 @@ import Testing
 
 /// The first frame's luma plane as stored (no range conversion), decoded by the ffmpeg program.
 private func decodeFirstLumaPlane(_ path: String, width: Int, height: Int) throws -> [UInt8] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["ffmpeg", "-v", "error", "-i", path, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "yuv420p",
-                         "pipe:1"]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return [UInt8](data.prefix(width * height))
+    let run = try ProgramRun.run("ffmpeg", ["-v", "error", "-i", path, "-frames:v", "1", "-f", "rawvideo",
+                                            "-pix_fmt", "yuv420p", "pipe:1"])
+    return [UInt8](run.stdout.prefix(width * height))
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 @testable import Harness
 import Strategies
@@ -29,19 +30,11 @@ enum TestVideo {
     @discardableResult
     static func run(_ arguments: [String]) throws -> String {
         guard let ffmpeg else { throw TestVideoError.ffmpegMissing }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ffmpeg)
-        process.arguments = ["-y", "-v", "error", "-nostdin"] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestVideoError.ffmpegFailed(arguments.joined(separator: " "), text)
+        let run = try ProgramRun.run(ffmpeg, ["-y", "-v", "error", "-nostdin"] + arguments)
+        guard run.status == 0 else {
+            throw TestVideoError.ffmpegFailed(arguments.joined(separator: " "), run.stderr)
         }
-        return text
+        return run.stderr
     }
 
     /// Encodes frames `indices` of `frameSet` into `name` inside `directory` with the given output options
