@@ -17,11 +17,7 @@ struct PipelineCommand: ParsableCommand {
             Exit status: 0 when every strategy ran with valid outputs or was unavailable; 1 when one failed.
             """)
 
-    @Flag(help: "Run every available registered strategy except reference ones.")
-    var all = false
-
-    @Option(name: .customLong("strategy"), help: "A strategy whose writers take the outputs (repeatable).")
-    var strategyNames: [String] = []
+    @OptionGroup var selection: StrategySelection
 
     @Option(name: .customLong("frameset"), help: "Source frame set (ignored with --input).")
     var frameSetName = FrameSet.talkingHead.rawValue
@@ -59,13 +55,6 @@ struct PipelineCommand: ParsableCommand {
     var verifyStride = 10
 
     func validate() throws {
-        guard all || !strategyNames.isEmpty else {
-            throw ValidationError("name strategies with --strategy NAME, or use --all; `writerbench list` shows them")
-        }
-        let known = StrategyRegistry.names
-        for name in strategyNames where !known.contains(name) {
-            throw ValidationError("unknown strategy '\(name)'; known: \(known.joined(separator: ", "))")
-        }
         guard FrameSet(rawValue: frameSetName) != nil else {
             throw ValidationError("unknown frame set '\(frameSetName)'; use one of \(FrameSet.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -107,11 +96,10 @@ struct PipelineCommand: ParsableCommand {
             options.queue = QueueCapacity(frames: max(QueueCapacity.default.frames, batchSize),
                                           bytes: max(QueueCapacity.default.bytes, batchBytes))
         }
-        let registered = StrategyRegistry.all(options)
-        var strategies = all
-            ? registered.filter { !$0.isReference && $0.name != NullWriterStrategy.strategyName }
-            : strategyNames.compactMap { name in registered.first { $0.name == name } }
-        if all {
+        var strategies = selection.strategies(from: StrategyRegistry.all(options).filter {
+            !selection.all || (!$0.isReference && $0.name != NullWriterStrategy.strategyName)
+        })
+        if selection.all {
             for strategy in strategies {
                 if case .unavailable(let reason) = strategy.availability() {
                     print("skipping \(strategy.name): unavailable here (\(reason))")

@@ -10,11 +10,7 @@ struct RunCommand: ParsableCommand {
         abstract: "Measure strategies and write one CSV row per run.",
         discussion: "Exit status: 0 when every strategy ran (with valid output) or was unavailable; 1 when one failed.")
 
-    @Flag(help: "Run every registered strategy.")
-    var all = false
-
-    @Option(name: .customLong("strategy"), help: "A strategy to run (repeatable). See `writerbench list`.")
-    var strategyNames: [String] = []
+    @OptionGroup var selection: StrategySelection
 
     @OptionGroup var frameOptions: FrameOptions
     @OptionGroup var encoderOptions: EncoderOptions
@@ -54,13 +50,6 @@ struct RunCommand: ParsableCommand {
     var compareTo: String?
 
     func validate() throws {
-        guard all || !strategyNames.isEmpty else {
-            throw ValidationError("name strategies with --strategy NAME, or use --all; `writerbench list` shows them")
-        }
-        let known = StrategyRegistry.names
-        for name in strategyNames where !known.contains(name) {
-            throw ValidationError("unknown strategy '\(name)'; known: \(known.joined(separator: ", "))")
-        }
         guard Pace(parsing: paceText) != nil else { throw ValidationError("--pace takes 'max' or a positive rate, got '\(paceText)'") }
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
         guard verifyStride >= 1 else { throw ValidationError("--verify-stride must be at least 1") }
@@ -70,8 +59,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let options = encoderOptions.strategyOptions
-        let registered = StrategyRegistry.all(options)
-        let strategies = all ? registered : strategyNames.compactMap { name in registered.first { $0.name == name } }
+        let strategies = selection.strategies(from: StrategyRegistry.all(options))
         let environment = EnvironmentFingerprint.current()
         let stamp = environment.timestamp.replacingOccurrences(of: ":", with: "")
         let csvPath = out ?? "results/\(stamp).csv"
