@@ -1,13 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Arrows point one way: WriterBench (CLI) → Harness → Strategies → C shims (CFFmpeg, COpenCVShim).
+// Arrows point one way (no target imports one to its left):
+//   WriterBench (CLI) → FaceMirror → Harness → Verification → Strategies → C modules (CFFmpeg, COpenCVShim, CPosixShim)
+//   Harness, FaceMirror, WriterBench → AnalysisCommands → Analysis (pure Swift: CSV, statistics, gate, compare,
+//   reports; links no C module); WriterBenchAnalysis (`writerbench-analysis`) → AnalysisCommands only
 let package = Package(
     name: "WriterBench",
     products: [
         .executable(name: "writerbench", targets: ["WriterBench"]),
+        .executable(name: "writerbench-analysis", targets: ["WriterBenchAnalysis"]),
         .library(name: "Strategies", targets: ["Strategies"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Verification", targets: ["Verification"]),
         .library(name: "Harness", targets: ["Harness"]),
+        .library(name: "FaceMirror", targets: ["FaceMirror"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,23 +43,38 @@ let package = Package(
             name: "Strategies",
             dependencies: ["CFFmpeg", "COpenCVShim", "CPosixShim"]
         ),
+        // Results CSVs, column catalogue, statistics, gate, compare, baselines, reports, recommend: no C module.
+        .target(name: "Analysis"),
+        // gate, compare, report, recommend, aggregate, baseline: the CLI commands that only read CSVs.
         .target(
-            name: "Harness",
-            dependencies: ["Strategies", "CFFmpeg"]
+            name: "AnalysisCommands",
+            dependencies: ["Analysis", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Decode-side libav owners, colour interpretation, PSNR/SSIM.
+        .target(name: "Verification", dependencies: ["Strategies", "CFFmpeg"]),
+        // Frame sets, rings, pacing, the run loop, resource sampling.
+        .target(name: "Harness", dependencies: ["Analysis", "Verification", "Strategies"]),
+        // The face-mirror scenario: three writers per strategy, batches, its CSV rows.
+        .target(name: "FaceMirror", dependencies: ["Harness", "Analysis", "Verification", "Strategies"]),
         .executableTarget(
             name: "WriterBench",
             dependencies: [
-                "Harness", "Strategies",
+                "AnalysisCommands", "FaceMirror", "Harness", "Verification", "Analysis", "Strategies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The analysis commands alone, in a program that links no FFmpeg or OpenCV (for machines without them).
+        .executableTarget(name: "WriterBenchAnalysis", dependencies: ["AnalysisCommands"]),
         // Helpers shared by the test targets (fake encoders, scripts, thread checks).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Harness", "TestSupport"]),
-        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Strategies", "TestSupport"]),
+        .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Harness", "Verification", "TestSupport"]),
+        // Only Analysis: these tests build and run without FFmpeg or OpenCV in the dependency graph.
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .testTarget(name: "HarnessTests", dependencies: [
+            "FaceMirror", "Harness", "Verification", "Analysis", "Strategies", "TestSupport",
+        ]),
         // Depends on the executable so SwiftPM builds `writerbench` before these tests run it.
-        .testTarget(name: "WriterBenchTests", dependencies: ["WriterBench", "Harness", "Strategies", "TestSupport"]),
+        .testTarget(name: "WriterBenchTests", dependencies: ["WriterBench", "Analysis", "Harness", "Strategies", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -1,3 +1,4 @@
+import Analysis
 import Strategies
 
 /// The frames of one run, generated before timing starts.

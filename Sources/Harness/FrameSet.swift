@@ -1,3 +1,4 @@
+import Analysis
 import Strategies
 
 /// A fixed, deterministic family of synthetic BGR24 frames.

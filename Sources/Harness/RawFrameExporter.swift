@@ -1,4 +1,6 @@
+import Analysis
 import Foundation
+import Strategies
 #if canImport(Glibc)
 import Glibc
 #endif

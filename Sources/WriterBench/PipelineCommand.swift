@@ -1,4 +1,7 @@
+import Analysis
+import AnalysisCommands
 import ArgumentParser
+import FaceMirror
 import Foundation
 import Harness
 import Strategies

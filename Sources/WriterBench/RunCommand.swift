@@ -1,3 +1,5 @@
+import Analysis
+import AnalysisCommands
 import ArgumentParser
 import Foundation
 import Harness

@@ -1,6 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Harness
+import Strategies
+import Verification
 
 /// `writerbench verify FILE`: checks any video file — written by WriterBench or by another tool from
 /// `writerbench frames` output — against the frames it should hold, and prints a report.

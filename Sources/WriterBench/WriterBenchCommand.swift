@@ -1,3 +1,4 @@
+import AnalysisCommands
 import ArgumentParser
 
 /// `writerbench`: measures how fast frames can be handed to a video encoder, and guards the answer in CI.

@@ -1,11 +1,16 @@
+import Analysis
+import FaceMirror
 import Foundation
-import Strategies
-import TestSupport
-import Testing
 @testable import Harness
+import Strategies
+import Testing
+import TestSupport
+import Verification
 
 @Suite struct BenchmarkRunnerTests {
-    let environment = CSVSchemaTests.environment
+    let environment = EnvironmentFingerprint(
+        timestamp: "2026-11-25T12:00:00Z", gitRevision: "abc1234", host: "ci", cpuModel: "Test CPU",
+        logicalCores: 2, os: "Linux", libavVersion: "5.1", ffmpegVersion: "5.1", opencvVersion: "4.6.0")
 
     func plan(_ strategies: [any WriterStrategy], frames: Int = 8) -> RunPlan {
         var plan = RunPlan(strategies: strategies,

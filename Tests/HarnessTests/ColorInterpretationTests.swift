@@ -1,5 +1,8 @@
-import Testing
+import Analysis
+import FaceMirror
 @testable import Harness
+import Testing
+import Verification
 
 @Suite struct ColorInterpretationTests {
     @Test(arguments: [(480, YUVMatrix.bt601), (576, .bt601), (719, .bt601), (720, .bt709), (1080, .bt709),

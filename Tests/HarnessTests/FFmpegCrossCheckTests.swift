@@ -1,7 +1,10 @@
+import Analysis
+import FaceMirror
 import Foundation
-import Testing
 @testable import Harness
 import Strategies
+import Testing
+import Verification
 
 /// Pins WriterBench's PSNR and SSIM to FFmpeg's `psnr` and `ssim` filters on the same image pairs.
 @Suite(.enabled(if: TestVideo.ffmpeg != nil, "needs the ffmpeg program"))

@@ -1,5 +1,9 @@
-import Testing
+import Analysis
+import FaceMirror
 @testable import Harness
+import Strategies
+import Testing
+import Verification
 
 @Suite struct FrameSetTests {
     let size = FrameSize(width: 64, height: 48)

@@ -1,7 +1,10 @@
+import Analysis
+import FaceMirror
 import Foundation
-import Testing
 @testable import Harness
 import Strategies
+import Testing
+import Verification
 
 @Suite(.enabled(if: TestVideo.ffmpeg != nil, "needs the ffmpeg program"))
 struct OutputVerifierTests {

@@ -1,6 +1,9 @@
-import Testing
+import Analysis
+@testable import FaceMirror
 @testable import Harness
 import Strategies
+import Testing
+import Verification
 
 /// Pins the face-mirror processing pixel by pixel on hand-made frames.
 @Suite struct PipelineProcessingTests {

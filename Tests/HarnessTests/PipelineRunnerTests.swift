@@ -1,8 +1,11 @@
+import Analysis
+import FaceMirror
 import Foundation
-import TestSupport
-import Testing
 @testable import Harness
 import Strategies
+import Testing
+import TestSupport
+import Verification
 
 /// The pipeline end to end at small sizes: outputs, baseline, --input, and one output failing.
 @Suite struct PipelineRunnerTests {

@@ -1,6 +1,10 @@
+@testable import Analysis
+import FaceMirror
 import Foundation
-import Testing
 @testable import Harness
+import Testing
+import TestSupport
+import Verification
 
 /// The pipeline CSV's columns and their documentation stay in step.
 @Suite struct PipelineSchemaTests {

@@ -1,7 +1,10 @@
+import Analysis
+import FaceMirror
 import Foundation
-import Testing
 @testable import Harness
 import Strategies
+import Testing
+import Verification
 
 @Suite struct QualityMetricsTests {
     let size = FrameSize(width: 64, height: 48)

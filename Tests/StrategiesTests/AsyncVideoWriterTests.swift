@@ -1,9 +1,9 @@
 import Foundation
 import Harness
-import Synchronization
-import TestSupport
-import Testing
 @testable import Strategies
+import Synchronization
+import Testing
+import TestSupport
 
 /// A writer that records what it receives, optionally slowly, optionally failing at a given frame.
 final class RecordingWriter: VideoWriter, @unchecked Sendable {

@@ -1,8 +1,8 @@
 import Foundation
 import Harness
-import TestSupport
-import Testing
 @testable import Strategies
+import Testing
+import TestSupport
 
 /// A strategy that says it can run but throws when a writer is opened, as an encoder that passes its probe and then
 /// refuses the real configuration would.

@@ -1,8 +1,8 @@
 import Foundation
 import Harness
-import TestSupport
-import Testing
 @testable import Strategies
+import Testing
+import TestSupport
 
 @Suite struct FFmpegPipeStrategyTests {
     let size = FrameSize(width: 320, height: 240)

@@ -1,8 +1,8 @@
 import CFFmpeg
 import Foundation
-import TestSupport
-import Testing
 @testable import Strategies
+import Testing
+import TestSupport
 
 /// What this machine has that a hardware encoder could use. The tests that pin "unavailable, with a reason" only run
 /// where none of it exists (the CI container: no GPU, no /dev/dri, no /dev/video*), so they stay true on a developer's

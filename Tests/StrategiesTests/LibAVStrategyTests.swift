@@ -1,9 +1,9 @@
 import CFFmpeg
 import Foundation
 import Harness
-import TestSupport
-import Testing
 @testable import Strategies
+import Testing
+import TestSupport
 
 /// Serialized because the resident-memory test reads a process-wide figure; the other tests are small.
 @Suite(.serialized) struct LibAVStrategyTests {

@@ -1,8 +1,8 @@
 import Foundation
 import Harness
 @testable import Strategies
-import TestSupport
 import Testing
+import TestSupport
 
 /// Pins the OpenCV strategies: what reaches the file, what is refused, and what is reported.
 @Suite struct OpenCVStrategyTests {

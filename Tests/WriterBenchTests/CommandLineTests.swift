@@ -1,7 +1,9 @@
+import Analysis
 import Foundation
 import Harness
-import TestSupport
+import Strategies
 import Testing
+import TestSupport
 
 @Suite struct CommandLineTests {
     @Test func framesPrintsExactlyTheRawBytesAndTheSameOnEveryCall() throws {

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Strategies
 
@@ -174,7 +175,7 @@ public final class BenchmarkRunner {
         if let report {
             record.bytes = strategy.isReference ? nil : report.bytesWritten
             record.encoderUsed = report.encoderUsed
-            record.queueStatistics = report.queue
+            record.setQueueStatistics(report.queue)
             record.reason = strategy.isReference ? strategy.summary : report.notes.joined(separator: "; ")
         }
         if warmUp || strategy.isReference {

@@ -1,3 +1,4 @@
+import Analysis
 import Strategies
 #if canImport(Glibc)
 import Glibc

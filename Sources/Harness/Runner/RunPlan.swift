@@ -1,3 +1,4 @@
+import Analysis
 import Strategies
 
 /// What `writerbench run` measures: strategies × frame sets × sizes × repetitions, and how.

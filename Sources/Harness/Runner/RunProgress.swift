@@ -1,3 +1,5 @@
+import Analysis
+import Strategies
 /// Progress reported while a plan runs, for a live status line.
 public enum RunProgress: Sendable {
     /// Frames are being generated for a frame set and size.

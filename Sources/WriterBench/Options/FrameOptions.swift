@@ -1,5 +1,7 @@
+import Analysis
 import ArgumentParser
 import Harness
+import Strategies
 
 /// `--frameset`, `--size`, `--frames`, `--fps`: which frames, shared by run, frames and verify.
 struct FrameOptions: ParsableArguments {

@@ -1,7 +1,10 @@
-import TestSupport
+import Analysis
+import FaceMirror
 import Foundation
 @testable import Harness
 import Strategies
+import TestSupport
+import Verification
 
 /// Makes small test videos by piping frame set frames through the `ffmpeg` program.
 enum TestVideo {

@@ -20,9 +20,3 @@ enum CommandLineRun {
         return URL(fileURLWithPath: packageRoot() + "/.build/debug/writerbench")
     }()
 }
-
-/// The package's root folder (this file is Tests/WriterBenchTests/Support/CommandLineRun.swift).
-func packageRoot() -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-}

@@ -1,0 +1,123 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where and with what a run happened: the environment columns of every CSV row.
+public struct EnvironmentFingerprint: Sendable, Equatable {
+    /// ISO 8601 time the run started (UTC).
+    public var timestamp: String
+    /// `git rev-parse --short HEAD` of the working directory, `+dirty` when it has changes; empty outside git.
+    public var gitRevision: String
+    /// Host name.
+    public var host: String
+    /// CPU model name from /proc/cpuinfo.
+    public var cpuModel: String
+    /// Logical cores available to this process.
+    public var logicalCores: Int
+    /// Kernel and distribution, e.g. "Linux 6.1.0 (Debian GNU/Linux 12 (bookworm))".
+    public var os: String
+    /// libav (FFmpeg libraries) version linked in-process.
+    public var libavVersion: String
+    /// Version of the `ffmpeg` program the pipe strategies run; empty when there is none.
+    public var ffmpegVersion: String
+    /// OpenCV version linked in-process.
+    public var opencvVersion: String
+
+    /// Creates a fingerprint from explicit values (tests, CSV round trips).
+    public init(timestamp: String, gitRevision: String, host: String, cpuModel: String, logicalCores: Int, os: String,
+                libavVersion: String, ffmpegVersion: String, opencvVersion: String) {
+        self.timestamp = timestamp
+        self.gitRevision = gitRevision
+        self.host = host
+        self.cpuModel = cpuModel
+        self.logicalCores = logicalCores
+        self.os = os
+        self.libavVersion = libavVersion
+        self.ffmpegVersion = ffmpegVersion
+        self.opencvVersion = opencvVersion
+    }
+
+
+    /// Reads this machine's fingerprint now (time, git revision of the working directory, host, CPU, cores, OS) with
+    /// the library versions the caller knows; the analysis commands, which link no video library, leave them empty.
+    public static func machine(libavVersion: String = "", ffmpegVersion: String = "", opencvVersion: String = "")
+        -> EnvironmentFingerprint {
+        EnvironmentFingerprint(
+            timestamp: ISO8601DateFormatter().string(from: Date()),
+            gitRevision: gitRevision(),
+            host: ProcessInfo.processInfo.hostName,
+            cpuModel: cpuModel(),
+            logicalCores: ProcessInfo.processInfo.activeProcessorCount,
+            os: operatingSystem(),
+            libavVersion: libavVersion,
+            ffmpegVersion: ffmpegVersion,
+            opencvVersion: opencvVersion)
+    }
+
+    /// A short stable name for this kind of machine (CPU model, cores, OS), for baseline folders.
+    public var machineID: String {
+        Self.machineID(cpuModel: cpuModel, logicalCores: String(logicalCores), os: os)
+    }
+
+    /// The machine ID from the `cpu_model`, `logical_cores` and `os` texts of a results row, so that a CSV's machine
+    /// is named exactly as the machine that wrote it named itself. Slug of the CPU model, core count, and 8 hex
+    /// digits of an FNV-1a hash of the three texts.
+    public static func machineID(cpuModel: String, logicalCores: String, os: String) -> String {
+        let text = "\(cpuModel)|\(logicalCores)|\(os)"
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let model = cpuModel.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        let slug = String(model).split(separator: "-").prefix(4).joined(separator: "-")
+        return "\(slug.isEmpty ? "cpu" : slug)-\(logicalCores)c-\(String(hash, radix: 16).prefix(8))"
+    }
+
+    private static func cpuModel() -> String {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
+        for line in info.split(separator: "\n") where line.hasPrefix("model name") {
+            if let value = line.split(separator: ":", maxSplits: 1).last {
+                return value.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return "unknown"
+    }
+
+    private static func operatingSystem() -> String {
+        var name = utsname()
+        uname(&name)
+        let kernel = withUnsafeBytes(of: &name.sysname) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let release = withUnsafeBytes(of: &name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        var distribution = ""
+        if let text = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8) {
+            for line in text.split(separator: "\n") where line.hasPrefix("PRETTY_NAME=") {
+                distribution = line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+        }
+        return distribution.isEmpty ? "\(kernel) \(release)" : "\(kernel) \(release) (\(distribution))"
+    }
+
+    private static func gitRevision() -> String {
+        guard let revision = firstLine(of: "/usr/bin/env", ["git", "rev-parse", "--short", "HEAD"]) else { return "" }
+        let status = output(of: "/usr/bin/env", ["git", "status", "--porcelain", "--untracked-files=no"]) ?? ""
+        return status.isEmpty ? revision : revision + "+dirty"
+    }
+
+    /// The first line a program printed on standard output, or nil when it could not run or failed.
+    public static func firstLine(of executable: String, _ arguments: [String]) -> String? {
+        output(of: executable, arguments)?.split(separator: "\n").first.map(String.init)
+    }
+
+    private static func output(of executable: String, _ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -1,0 +1,100 @@
+import Analysis
+import ArgumentParser
+import Foundation
+
+/// `writerbench report`: one document about a results CSV — environment, ranked tables, gate, conclusions, plots.
+public struct ReportCommand: ParsableCommand {
+    /// Creates the command with default options (ArgumentParser fills them in).
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a Markdown or self-contained HTML report of a results CSV.",
+        discussion: """
+            Plots come from --plots DIR (default: <results>-plots); when it holds none, scripts/plot.sh is run to make
+            them. HTML embeds them as PNG; Markdown links them.
+            Exit status: 0 written; 1 the CSV or rules file is missing or malformed, or the output cannot be written.
+            """)
+
+    /// Output format.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
+
+    @Argument(help: "Results CSV.")
+    var results: String
+
+    @Option(help: "md or html.")
+    var format: Format = .md
+
+    @Option(help: "Output file (default: standard output).")
+    var out: String?
+
+    @Option(help: "Gate rules file (default: results/gate-rules.txt; without it the report says there is no verdict).")
+    var rules: String?
+
+    @Option(help: "Folder of the plots (default: <results>-plots).")
+    var plots: String?
+
+    @Flag(help: "Leave plots out.")
+    var noPlots = false
+
+    @Option(help: "Plot script run when the plots folder holds no plots.")
+    var plotScript = "scripts/plot.sh"
+
+    static let defaultRules = "results/gate-rules.txt"
+
+    public func run() throws {
+        let table: ResultsTable
+        let gate: ReportDocument.GateSection
+        do {
+            table = try ResultsTable(contentsOf: results, requiredColumns: ["strategy", "status"])
+            guard !table.rows.isEmpty else { throw CSVError(line: 1, field: 0, message: "the file has a header but no rows") }
+        } catch {
+            printError("report: \(results): \(error)")
+            throw ExitCode(1)
+        }
+        let rulesPath = rules ?? Self.defaultRules
+        if rules == nil && !FileManager.default.fileExists(atPath: rulesPath) {
+            gate = .unavailable("no rules file at \(rulesPath)")
+        } else {
+            do { gate = .verdicts(rulesPath: rulesPath, Gate.evaluate(table, rules: try GateRuleFile.load(rulesPath).filter { $0.table == .run })) }
+            catch {
+                printError("report: \(rulesPath): \(error)")
+                throw ExitCode(1)
+            }
+        }
+
+        var plotList: [ReportDocument.Plot] = []
+        var plotNote: String? = noPlots ? "Plots left out (--no-plots)." : nil
+        if !noPlots {
+            let directory = plots ?? PlotFiles.defaultDirectory(forResults: results)
+            let base = out.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+                ?? FileManager.default.currentDirectoryPath
+            let reference = { (path: String) in PlotFiles.relative(path, to: base) }
+            plotList = PlotFiles.load(directory: directory, reference: reference)
+            if plotList.isEmpty {
+                if let failure = PlotFiles.render(results: results, directory: directory, script: plotScript,
+                                                  executable: Bundle.main.executablePath) {
+                    plotNote = "No plots: \(failure)."
+                }
+                plotList = PlotFiles.load(directory: directory, reference: reference)
+            }
+            if plotList.isEmpty && plotNote == nil { plotNote = "No plots in \(directory)." }
+        }
+
+        let document: ReportDocument
+        do {
+            document = try ReportDocument(table: table, source: URL(fileURLWithPath: results).lastPathComponent,
+                                          gate: gate, plots: plotList, plotNote: plotNote)
+        } catch {
+            printError("report: \(results): \(error)")
+            throw ExitCode(1)
+        }
+        let text = format == .html ? document.html() : document.markdown()
+        guard let out else { print(text, terminator: ""); return }
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+            printError("report: cannot write \(out): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        print("report: wrote \(out)")
+    }
+}

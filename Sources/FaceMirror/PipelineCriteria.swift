@@ -1,0 +1,96 @@
+import Analysis
+import Strategies
+/// The five success criteria the original face-mirror pipeline's fix was accepted on, judged on one pipeline row.
+public enum PipelineCriterion: String, Sendable, CaseIterable {
+    /// "Write delay under 0.01 s per batch": the largest batch-transition delay is at most 10 ms.
+    case batchDelay = "delay<=10ms"
+    /// "Processing faster than 20 fps": pipeline fps above 20.
+    case processingRate = "fps>20"
+    /// "Playable outputs of at least the old quality": all three outputs valid, and the worst output's PSNR at least
+    /// the worst output's PSNR of `opencv-mp4v` (the old pipeline's writer) in the same invocation.
+    case quality = "quality"
+    /// "A 1000-frame video processed in under 65 s": total time scaled to 1000 frames under 65 s.
+    case duration = "1000f<65s"
+    /// "The console names the encoder in use": every output's writer reported the encoder it used (printed at the
+    /// end; the requested encoder is printed at the start).
+    case encoderNamed = "encoder named"
+
+    /// Largest acceptable batch-transition delay, ms.
+    public static let maxBatchDelayMs = 10.0
+    /// Pipeline throughput to beat, frames/s.
+    public static let minimumFPS = 20.0
+    /// Longest acceptable time for 1000 frames, s.
+    public static let maxSecondsPer1000Frames = 65.0
+    /// The strategy whose quality the outputs must match: OpenCV's mp4v, what the old pipeline wrote with.
+    public static let qualityReference = "opencv-mp4v"
+}
+
+/// The verdict of one criterion on one row.
+public enum CriterionOutcome: Sendable, Equatable, CustomStringConvertible {
+    /// The criterion holds.
+    case pass
+    /// It does not.
+    case fail
+    /// It could not be judged (the run failed before measuring it, or no `opencv-mp4v` row to compare quality with).
+    case notJudged
+
+    public var description: String {
+        switch self {
+        case .pass: "pass"
+        case .fail: "FAIL"
+        case .notJudged: "n/a"
+        }
+    }
+}
+
+/// Judges pipeline rows against ``PipelineCriterion``: pure functions of the rows.
+public enum PipelineCriteria {
+    /// Every criterion's outcome for `record`; `reference` is the `opencv-mp4v` row of the same invocation, if any.
+    public static func judge(_ record: PipelineRecord, reference: PipelineRecord?) -> [PipelineCriterion: CriterionOutcome] {
+        func check(_ value: Double?, _ holds: (Double) -> Bool) -> CriterionOutcome {
+            guard let value else { return record.status == .ok ? .notJudged : .fail }
+            return holds(value) ? .pass : .fail
+        }
+        var outcomes: [PipelineCriterion: CriterionOutcome] = [:]
+        outcomes[.batchDelay] = check(record.batchDelays?.max) { $0 <= PipelineCriterion.maxBatchDelayMs }
+        outcomes[.processingRate] = check(record.pipelineFPS) { $0 > PipelineCriterion.minimumFPS }
+        outcomes[.duration] = record.status == .ok
+            ? check(record.totalSecondsPer1000Frames) { $0 < PipelineCriterion.maxSecondsPer1000Frames } : .fail
+        let encoders = PipelineOutput.allCases.map { record.outputs[$0]?.report?.encoderUsed ?? "" }
+        outcomes[.encoderNamed] = encoders.allSatisfy { !$0.isEmpty } ? .pass : .fail
+        switch record.allValid {
+        case false?: outcomes[.quality] = .fail
+        case nil: outcomes[.quality] = record.status == .ok ? .notJudged : .fail
+        case true?:
+            if let mine = record.psnrWorstOutput, let theirs = reference?.psnrWorstOutput {
+                outcomes[.quality] = mine >= theirs ? .pass : .fail
+            } else {
+                outcomes[.quality] = .notJudged
+            }
+        }
+        return outcomes
+    }
+
+    /// The console's closing table: one line per strategy (the null baseline excluded) with its measurements and
+    /// every criterion's outcome.
+    public static func table(_ records: [PipelineRecord]) -> PlainTable {
+        let reference = records.first { $0.strategy == PipelineCriterion.qualityReference && $0.status == .ok }
+        var table = PlainTable(header: ["strategy", "encoder used", "status", "fps", "null fps", "overhead",
+                                        "delay p50/max ms", "write p95 ms r/l/d", "total s", "valid", "psnr dB"]
+                                       + PipelineCriterion.allCases.map(\.rawValue))
+        func f(_ value: Double?, _ digits: Int) -> String { RunRecord.format(value, digits).isEmpty ? "-" : RunRecord.format(value, digits) }
+        for record in records where record.strategy != NullWriterStrategy.strategyName {
+            let outcomes = judge(record, reference: reference)
+            let writes = PipelineOutput.allCases.map { f(record.outputs[$0]?.write?.percentile(95), 2) }
+            table.rows.append([
+                record.strategy, record.encodersUsed.isEmpty ? "-" : record.encodersUsed, record.status.rawValue,
+                f(record.pipelineFPS, 1), f(record.nullWriterFPS, 1),
+                record.writerOverheadPercent.map { RunRecord.format($0, 1) + " %" } ?? "-",
+                "\(f(record.batchDelays?.median, 2))/\(f(record.batchDelays?.max, 2))",
+                writes.joined(separator: "/"), f(record.totalS, 1),
+                record.allValid.map { $0 ? "yes" : "NO" } ?? "-", f(record.psnrWorstOutput, 2),
+            ] + PipelineCriterion.allCases.map { outcomes[$0]?.description ?? "n/a" })
+        }
+        return table
+    }
+}

@@ -1,0 +1,273 @@
+import Analysis
+import Foundation
+import Harness
+import Strategies
+import Verification
+
+/// What `writerbench pipeline` measures: the face-mirror pipeline, once per strategy, after a null-writer baseline.
+public struct PipelinePlan: Sendable {
+    /// Strategies whose writers take the three outputs, in order (the null baseline is added by the runner).
+    public var strategies: [any WriterStrategy]
+    /// The source frames.
+    public var source: PipelineSource
+    /// Frames processed before they are handed to the writers.
+    public var batchSize = 100
+    /// Midline column (see ``FaceMirror``); nil: `width / 2`, where the frame sets centre the face.
+    public var midline: Int?
+    /// Frame rate of the output streams, frames/s.
+    public var streamFPS = 30
+    /// Directory for the output videos.
+    public var outputDirectory: String
+    /// Whether to run the null-writer baseline first.
+    public var baseline = true
+    /// Whether to verify each output after its run.
+    public var verify = true
+    /// Measure PSNR on every k-th frame (every frame is always decoded for validity).
+    public var verifyStride = 10
+    /// Queue description for the CSV (async strategies).
+    public var queueDescription = ""
+
+    /// Creates a plan writing outputs to `outputDirectory`.
+    public init(strategies: [any WriterStrategy], source: PipelineSource, outputDirectory: String) {
+        self.strategies = strategies
+        self.source = source
+        self.outputDirectory = outputDirectory
+    }
+
+    /// The midline actually used.
+    public var effectiveMidline: Int { midline ?? source.size.width / 2 }
+}
+
+/// Something the runner reports while it works, on the running thread.
+public enum PipelineProgress: Sendable {
+    /// A strategy's run starts; `encoder` is what its writers are asked to use, `summary` says how.
+    case starting(strategy: String, encoder: String, summary: String)
+    /// A batch was handed to the writers.
+    case batch(strategy: String, batches: Int, frames: Int, elapsedSeconds: Double)
+    /// Outputs are being verified.
+    case verifying(strategy: String)
+    /// A row is complete.
+    case finished(PipelineRecord)
+}
+
+/// Runs the face-mirror pipeline per ``PipelinePlan`` and measures each run.
+///
+/// Per run: open three writers (right, left, debug) of the strategy; then, batch after batch, read and process
+/// `batchSize` source frames into fresh output frames (timed as processing), hand every frame of the batch to its
+/// three writers, frame by frame (each `write` timed per output); after the last batch finish all three writers.
+/// The **batch-transition delay** of a batch is the wall time from the end of its processing to the return of its
+/// last `write`: what the pipeline waits for writers before it can start the next batch. Pipeline fps is frames /
+/// total wall time, from opening the writers to the end of finishing them.
+///
+/// When one writer fails, the pipeline stops handing out frames, aborts that writer, finishes the other two (so
+/// what they hold stays playable), verifies what exists and reports ``PipelineError/outputFailed``.
+public final class PipelineRunner {
+    private let plan: PipelinePlan
+    private let environment: EnvironmentFingerprint
+    private let progress: (PipelineProgress) -> Void
+    private var runCounter = 0
+    private let runIDPrefix: String
+
+    /// Creates a runner; `progress` is called on the running thread.
+    public init(plan: PipelinePlan, environment: EnvironmentFingerprint,
+                progress: @escaping (PipelineProgress) -> Void = { _ in }) {
+        precondition(plan.batchSize >= 1, "a batch holds at least one frame")
+        precondition((0...plan.source.size.width).contains(plan.effectiveMidline), "midline outside the frame")
+        self.plan = plan
+        self.environment = environment
+        self.progress = progress
+        runIDPrefix = "p" + String(environment.timestamp.filter { $0.isNumber }.prefix(14))
+    }
+
+    /// Runs the baseline (when planned) and every strategy; returns the rows, baseline first, with the baseline's fps
+    /// filled into every row.
+    public func run() -> [PipelineRecord] {
+        try? FileManager.default.createDirectory(atPath: plan.outputDirectory, withIntermediateDirectories: true)
+        var records: [PipelineRecord] = []
+        var nullFPS: Double?
+        if plan.baseline {
+            var baseline = measure(NullWriterStrategy(), verify: false)
+            nullFPS = baseline.pipelineFPS
+            baseline.nullWriterFPS = nullFPS
+            records.append(baseline)
+            progress(.finished(baseline))
+        }
+        for strategy in plan.strategies {
+            var record = measure(strategy, verify: plan.verify)
+            record.nullWriterFPS = nullFPS
+            records.append(record)
+            progress(.finished(record))
+        }
+        return records
+    }
+
+    /// One run of the whole pipeline with `strategy`'s writers.
+    func measure(_ strategy: any WriterStrategy, verify: Bool) -> PipelineRecord {
+        var record = baseRecord(strategy)
+        if case .unavailable(let reason) = strategy.availability() {
+            record.status = .unavailable
+            record.reason = reason
+            return record
+        }
+        progress(.starting(strategy: strategy.name, encoder: strategy.settings.encoder, summary: strategy.summary))
+        let size = plan.source.size
+        let midline = plan.effectiveMidline
+        var results: [PipelineOutput: PipelineOutputResult] = [:]
+        for output in PipelineOutput.allCases {
+            results[output] = PipelineOutputResult(
+                path: "\(plan.outputDirectory)/\(strategy.name)-\(output.rawValue).\(strategy.settings.container)")
+        }
+        var samples: [PipelineOutput: [Double]] = [:]
+        let expected = plan.source.frameLimit ?? 1024
+        for output in PipelineOutput.allCases { samples[output] = []; samples[output]!.reserveCapacity(expected) }
+        var writers: [PipelineOutput: any VideoWriter] = [:]
+        var failure: (output: PipelineOutput, error: any Error)?
+        var sourceError: (any Error)?
+        var delays: [Double] = []
+        var processingNanoseconds: UInt64 = 0
+        var frames = 0
+
+        PeakMemory.resetPeak()
+        let cpuBefore = CPUTimes.now()
+        let start = MonotonicClock.now()
+        for output in PipelineOutput.allCases where failure == nil {
+            let configuration = WriterConfiguration(outputPath: results[output]!.path, width: size.width,
+                                                    height: size.height, fps: plan.streamFPS)
+            do { writers[output] = try strategy.makeWriter(configuration) } catch { failure = (output, error) }
+        }
+        var reader: (any PipelineFrameReader)?
+        if failure == nil {
+            do { reader = try plan.source.openReader() } catch { sourceError = error }
+        }
+        var batch: [ProcessedFrame] = []
+        batch.reserveCapacity(plan.batchSize)
+        // Asynchronous writers still hold the previous batch while the next is processed: two batches of storage.
+        let heldBatches = writers.values.contains { $0 is AsyncVideoWriter } ? 2 : 1
+        let pool = OutputBufferPool(capacity: heldBatches * plan.batchSize * PipelineOutput.allCases.count,
+                                    byteCount: size.width * size.height * 3)
+        var lastProgress = start
+        while let reader, failure == nil, sourceError == nil {
+            let processingStart = MonotonicClock.now()
+            do {
+                while batch.count < plan.batchSize, let source = try reader.next() {
+                    batch.append(FaceMirror.process(source, midline: midline, index: frames + batch.count, pool: pool))
+                }
+            } catch {
+                sourceError = error
+            }
+            let processed = MonotonicClock.now()
+            processingNanoseconds += processed - processingStart
+            if batch.isEmpty { break }
+            handing: for frame in batch {
+                for output in PipelineOutput.allCases {
+                    let before = MonotonicClock.now()
+                    do {
+                        try writers[output]!.write(frame[output])
+                    } catch {
+                        failure = (output, error)
+                        break handing
+                    }
+                    samples[output]!.append(Double(MonotonicClock.now() - before) / 1e6)
+                    results[output]!.framesHanded += 1
+                }
+                frames += 1
+            }
+            let handed = MonotonicClock.now()
+            delays.append(Double(handed - processed) / 1e6)
+            // Only the writers may still hold these frames now; the next batch gets fresh storage.
+            batch.removeAll(keepingCapacity: true)
+            if handed - lastProgress > 250_000_000 {
+                lastProgress = handed
+                progress(.batch(strategy: strategy.name, batches: delays.count, frames: frames,
+                                elapsedSeconds: Double(handed - start) / 1e9))
+            }
+        }
+        let finishStart = MonotonicClock.now()
+        var others: [String] = []
+        for output in PipelineOutput.allCases {
+            guard let writer = writers[output] else { continue }
+            if failure?.output == output {
+                writer.abort()
+                continue
+            }
+            do {
+                let report = try writer.finish()
+                results[output]!.report = report
+                others.append("\(output.rawValue) (\(report.framesWritten) frames)")
+            } catch {
+                writer.abort()
+                if failure == nil { failure = (output, error) } else { others.append("\(output.rawValue) failed too: \(error)") }
+            }
+        }
+        let end = MonotonicClock.now()
+        record.cpu = CPUTimes.now().since(cpuBefore)
+        record.peakRSSMB = PeakMemory.peakMiB()
+        writers.removeAll()
+
+        for output in PipelineOutput.allCases {
+            results[output]!.write = Distribution(samples[output]!)
+        }
+        record.frames = frames
+        record.batches = delays.count
+        record.batchDelays = Distribution(delays)
+        record.processingMsPerFrame = frames > 0 ? Double(processingNanoseconds) / 1e6 / Double(frames) : nil
+        record.finishMs = Double(end - finishStart) / 1e6
+        record.totalS = Double(end - start) / 1e9
+        record.poolCopies = pool.copies
+        if let failure {
+            record.status = .failed
+            record.failedOutput = failure.output
+            let result = results[failure.output]!
+            others.removeAll { $0.hasPrefix(failure.output.rawValue + " ") }
+            record.reason = PipelineError.outputFailed(output: failure.output, path: result.path,
+                                                       framesHanded: result.framesHanded,
+                                                       detail: "\(failure.error)", others: others).description
+        } else if let sourceError {
+            record.status = .failed
+            record.reason = "\(sourceError)"
+        }
+        if verify {
+            progress(.verifying(strategy: strategy.name))
+            for output in PipelineOutput.allCases {
+                let result = results[output]!
+                let count = result.report?.framesWritten ?? result.framesHanded
+                guard count > 0, FileManager.default.fileExists(atPath: result.path) else { continue }
+                results[output]!.verification = self.verify(output, path: result.path, frames: count,
+                                                            codec: result.report?.encoderUsed)
+            }
+        }
+        record.outputs = results
+        return record
+    }
+
+    /// Verifies one output against the processed frames regenerated from the source.
+    private func verify(_ output: PipelineOutput, path: String, frames: Int, codec: String?) -> VerificationSummary {
+        let source = plan.source.sourceFrames()
+        let midline = plan.effectiveMidline
+        let verifier = OutputVerifier(frameCount: frames, framesPerSecond: Double(plan.streamFPS),
+                                      size: plan.source.size, codec: codec?.isEmpty == false ? codec : nil,
+                                      qualityStride: plan.verifyStride) { index in
+            FaceMirror.render(output, from: source(index), midline: midline, index: index)
+        }
+        return VerificationSummary(verifier.verify(path: path))
+    }
+
+    private func baseRecord(_ strategy: any WriterStrategy) -> PipelineRecord {
+        runCounter += 1
+        var record = PipelineRecord(environment: environment)
+        record.runID = "\(runIDPrefix)-\(runCounter)"
+        record.strategy = strategy.name
+        record.encoder = strategy.settings.encoder
+        record.queue = strategy is AsyncStrategy ? plan.queueDescription : ""
+        record.frameset = plan.source.frameSetName ?? ""
+        record.input = plan.source.inputPath ?? ""
+        record.width = plan.source.size.width
+        record.height = plan.source.size.height
+        record.frames = plan.source.frameLimit ?? 0
+        record.ringSize = plan.source.ringSize
+        record.streamFPS = plan.streamFPS
+        record.midline = plan.effectiveMidline
+        record.batchSize = plan.batchSize
+        return record
+    }
+}

@@ -1,0 +1,29 @@
+import Analysis
+import Verification
+/// Verifies each run's output with ``OutputVerifier`` against the ring of frames the run wrote, for the runner.
+public struct RunVerifier: OutputVerifying {
+    /// Measure quality on every `qualityStride`-th frame.
+    public var qualityStride: Int
+
+    /// Creates a verifier; `qualityStride` 1 compares every frame.
+    public init(qualityStride: Int = 1) { self.qualityStride = max(1, qualityStride) }
+
+    public func verify(path: String, ring: FrameRing, frames: Int, fps: Int, codec: String?) -> VerificationSummary {
+        let verifier = OutputVerifier(frameCount: frames, framesPerSecond: Double(fps), size: ring.size, codec: codec,
+                                      qualityStride: qualityStride) { ring[$0] }
+        return VerificationSummary(verifier.verify(path: path))
+    }
+}
+
+extension VerificationSummary {
+    /// The CSV's view of a full verification result.
+    public init(_ result: VerificationResult) {
+        self.init(valid: result.valid, invalidReason: result.invalidReason ?? "", framesDecoded: result.framesDecoded,
+                  psnrMean: result.psnrMean, psnrMin: result.psnrMin, psnrLumaMean: result.psnrLumaMean,
+                  ssimMean: result.ssimMean, ssimMin: result.ssimMin,
+                  colorMatrix: result.colorTags?.matrix ?? "", colorPrimaries: result.colorTags?.primaries ?? "",
+                  colorTransfer: result.colorTags?.transfer ?? "", colorRange: result.colorTags?.range ?? "",
+                  decodedAs: result.colorInterpretation?.description ?? "",
+                  verifySeconds: result.verifySeconds)
+    }
+}

@@ -1,0 +1,14 @@
+import AnalysisCommands
+import ArgumentParser
+
+/// `writerbench-analysis`: the commands that judge and report results CSVs — the same ones `writerbench` has — in
+/// a program that links no video library, for machines (CI judges, laptops) without FFmpeg or OpenCV.
+@main
+struct WriterBenchAnalysisCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "writerbench-analysis",
+        abstract: "Judge, compare and report WriterBench results CSVs (no video libraries needed).",
+        subcommands: [GateCommand.self, CompareCommand.self, ReportCommand.self, RecommendCommand.self,
+                      AggregateCommand.self, BaselineCommand.self]
+    )
+}

@@ -1,0 +1,132 @@
+@testable import Analysis
+import Testing
+
+@Suite struct CompareTests {
+    let five = [100.0, 102, 98, 101, 99]
+
+    func compare(_ base: [[CSVColumn: String]], _ new: [[CSVColumn: String]], threshold: Double = 0.05) throws -> Comparison {
+        try Comparison(base: ReportFixtures.table(base), new: ReportFixtures.table(new), threshold: threshold)
+    }
+
+    @Test func identicalSamplesAreUnchanged() throws {
+        let rows = ReportFixtures.repetitions("ffmpeg-pipe", fps: five)
+        let comparison = try compare(rows, rows)
+        #expect(comparison.entries.count == 1)
+        let verdicts = comparison.entries[0].metrics.map(\.verdict)
+        #expect(verdicts.count == CSVColumn.comparedMetrics.count)
+        #expect(verdicts.allSatisfy { $0 == .unchanged })
+        #expect(comparison.exitStatus == 0)
+    }
+
+    @Test func microsecondDifferencesInWriteTimesAreBelowTheNoiseFloor() throws {
+        let base = five.enumerated().map { index, fps in
+            ReportFixtures.row("ffmpeg-pipe-async", rep: index, [.fps: "\(fps)", .writeMsP95: "\(0.028 + Double(index) * 0.0001)"])
+        }
+        let new = five.enumerated().map { index, fps in
+            ReportFixtures.row("ffmpeg-pipe-async", rep: index, [.fps: "\(fps)", .writeMsP95: "\(0.025 + Double(index) * 0.0001)"])
+        }
+        let comparison = try compare(base, new)
+        let p95 = try #require(comparison.entries[0].metrics.first { $0.metric == .writeMsP95 })
+        #expect(p95.verdict == .unchanged)
+        #expect(p95.reason.contains("noise floor"))
+        #expect(comparison.exitStatus == 0)
+    }
+
+    @Test func aTwofoldSlowdownRegresses() throws {
+        let base = five.enumerated().map { index, fps in
+            ReportFixtures.row("ffmpeg-pipe", rep: index, [.fps: "\(fps)", .writeMsP95: "\(0.2 + Double(index) * 0.01)"])
+        }
+        let new = five.enumerated().map { index, fps in
+            ReportFixtures.row("ffmpeg-pipe", rep: index, [.fps: "\(fps / 2)", .writeMsP95: "\(0.4 + Double(index) * 0.02)"])
+        }
+        let comparison = try compare(base, new)
+        let byMetric = Dictionary(uniqueKeysWithValues: comparison.entries[0].metrics.map { ($0.metric, $0) })
+        #expect(byMetric[.fps]?.verdict == .regressed)
+        #expect(byMetric[.writeMsP95]?.verdict == .regressed)
+        #expect(byMetric[.bytes]?.verdict == .unchanged)
+        #expect(comparison.exitStatus == 2)
+        #expect(comparison.render().contains("REGRESSED"))
+    }
+
+    @Test func twoRepetitionsWithOverlappingSpreadAreInconclusive() throws {
+        let comparison = try compare(ReportFixtures.repetitions("libav", fps: [100, 130]),
+                                     ReportFixtures.repetitions("libav", fps: [90, 120]))
+        let fps = try #require(comparison.entries[0].metrics.first { $0.metric == .fps })
+        #expect(fps.verdict == .inconclusive)
+        #expect(fps.reason.contains("2 vs 2 repetitions"))
+        #expect(comparison.exitStatus == 0)
+    }
+
+    @Test func aLargeChangeWithOverlappingRepetitionsIsInconclusive() throws {
+        let comparison = try compare(ReportFixtures.repetitions("libav", fps: [100, 60, 140, 90, 110]),
+                                     ReportFixtures.repetitions("libav", fps: [120, 80, 150, 70, 130]))
+        let fps = try #require(comparison.entries[0].metrics.first { $0.metric == .fps })
+        #expect(fps.verdict == .inconclusive)
+        #expect(fps.reason.contains("overlap"))
+    }
+
+    @Test func onlyImprovementsExitWithFour() throws {
+        let comparison = try compare(ReportFixtures.repetitions("libav", fps: five),
+                                     ReportFixtures.repetitions("libav", fps: five.map { $0 * 1.5 }))
+        #expect(comparison.entries[0].metrics.first { $0.metric == .fps }?.verdict == .improved)
+        #expect(comparison.exitStatus == 4)
+    }
+
+    @Test func aSmallSignificantChangeBelowTheThresholdIsUnchanged() throws {
+        let tight = [100.0, 100.5, 99.5, 100.2, 99.8]
+        let base = ReportFixtures.repetitions("libav", fps: tight)
+        let new = ReportFixtures.repetitions("libav", fps: tight.map { $0 * 1.03 })
+        #expect(try compare(base, new).entries[0].metrics.first { $0.metric == .fps }?.verdict == .unchanged)
+        #expect(try compare(base, new, threshold: 0.01).entries[0].metrics.first { $0.metric == .fps }?.verdict == .improved)
+    }
+
+    @Test func aStrategyThatNowFailsRegresses() throws {
+        let base = ReportFixtures.repetitions("libav", fps: five)
+        let new = (0..<5).map { ReportFixtures.row("libav", rep: $0, [.status: "failed", .reason: "encoder crashed", .fps: ""]) }
+        let comparison = try compare(base, new)
+        #expect(comparison.entries[0].outcomeVerdict == .regressed)
+        #expect(comparison.exitStatus == 2)
+    }
+
+    @Test func rowsPresentOnOneSideAreListed() throws {
+        let base = ReportFixtures.repetitions("libav", fps: five) + ReportFixtures.repetitions("opencv-mp4v", fps: five)
+        let new = ReportFixtures.repetitions("libav", fps: five)
+            + ReportFixtures.repetitions("libav", fps: five, [.width: "128", .height: "96"])
+        let comparison = try compare(base, new)
+        #expect(comparison.onlyInBase.map(\.strategy) == ["opencv-mp4v"])
+        #expect(comparison.onlyInNew.map(\.workload.size) == ["128x96"])
+        #expect(comparison.render().contains("only in base: opencv-mp4v"))
+    }
+
+    @Test func configurationsDifferingInEncoderSettingsAreNotMatched() throws {
+        let comparison = try compare(ReportFixtures.repetitions("libav", fps: five, [.crf: "23"]),
+                                     ReportFixtures.repetitions("libav", fps: five, [.crf: "28"]))
+        #expect(comparison.entries.isEmpty)
+        #expect(comparison.onlyInBase.count == 1 && comparison.onlyInNew.count == 1)
+    }
+
+    @Test func aMalformedNumberIsBadInput() throws {
+        #expect(throws: CSVError.self) {
+            _ = try compare([ReportFixtures.row("libav", [.fps: "fast"])], [ReportFixtures.row("libav")])
+        }
+    }
+
+    @Test func directionIsDefinedForEveryComparedMetric() {
+        #expect(CSVColumn.fps.direction == .prefersLarger)
+        #expect(CSVColumn.psnrDB.direction == .prefersLarger)
+        for column in [CSVColumn.writeMsP95, .writeMsP99, .finishMs, .bytes] { #expect(column.direction == .prefersSmaller) }
+        #expect(CSVColumn.comparedMetrics.allSatisfy { $0.direction != nil })
+    }
+
+    @Test func mannWhitneyMatchesTheExactDistribution() throws {
+        let separated = try #require(MannWhitneyTest([1, 2, 3, 4], [5, 6, 7, 8]))
+        #expect(abs(separated.pValue - 2.0 / 70) < 1e-12)
+        #expect(separated.u == 0)
+        let same = try #require(MannWhitneyTest([1, 2, 3], [1, 2, 3]))
+        #expect(same.pValue == 1)
+        #expect(MannWhitneyTest.smallestPValue(3, 3) > 0.05)
+        #expect(MannWhitneyTest.repetitionsNeeded(alpha: 0.05) == 4)
+        let large = try #require(MannWhitneyTest((0..<40).map(Double.init), (20..<60).map(Double.init)))
+        #expect(!large.isExact && large.pValue < 0.001)
+    }
+}

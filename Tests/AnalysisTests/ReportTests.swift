@@ -1,0 +1,81 @@
+@testable import Analysis
+import Foundation
+import Testing
+
+@Suite struct ReportTests {
+    func rows() -> [[CSVColumn: String]] {
+        ReportFixtures.repetitions("ffmpeg-pipe-async", fps: [300, 310], [.writeMsP99: "0.4"])
+            + ReportFixtures.repetitions("ffmpeg-pipe", fps: [200, 190], [.writeMsP99: "3.5", .psnrDB: "44"])
+            + ReportFixtures.repetitions(RunConfiguration.encoderCeiling, fps: [400, 410])
+            + [ReportFixtures.unavailable("opencv-avc1", reason: "no <avc1> encoder & \"friends\"")]
+            + [ReportFixtures.row("libav", [.status: "failed", .reason: "<script>alert(1)</script>", .fps: ""])]
+    }
+
+    func document() throws -> ReportDocument {
+        let table = try ReportFixtures.table(rows())
+        let rules = try GateRuleFile.parse("""
+            version=1
+            rule=async-p99 strategy=ffmpeg-pipe-async metric=write_ms_p99 max=1.0
+            rule=pipe-p99 strategy=ffmpeg-pipe metric=write_ms_p99 max=1.0
+            """)
+        return try ReportDocument(table: table, source: "fixture.csv",
+                                  gate: .verdicts(rulesPath: "rules.txt", Gate.evaluate(table, rules: rules)))
+    }
+
+    @Test func markdownContainsEveryRowAndTheGateVerdict() throws {
+        let markdown = try document().markdown()
+        for row in rows() { #expect(markdown.contains(ReportDocument.markdownText(row[.runID] ?? "?"))) }
+        #expect(markdown.contains("FAIL — 1 of 2 rule(s) of rules.txt failed"))
+        #expect(markdown.contains("| pipe-p99 | FAIL |"))
+        #expect(markdown.contains("| async-p99 | PASS |"))
+    }
+
+    @Test func htmlContainsEveryRowAndTheGateVerdict() throws {
+        let html = try document().html()
+        for row in rows() { #expect(html.contains("<td>\(ReportDocument.escape(row[.runID] ?? "?"))</td>")) }
+        #expect(html.contains("FAIL — 1 of 2 rule(s) of rules.txt failed"))
+        #expect(html.contains("<td>async-p99</td><td>PASS</td>"))
+    }
+
+    @Test func htmlEscapesEveryTextValue() throws {
+        let html = try document().html()
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("no &lt;avc1&gt; encoder &amp; &quot;friends&quot;"))
+    }
+
+    @Test func tablesRankByMedianFPSWithTheReferenceAndFailuresListed() throws {
+        let section = try #require(try document().sections.first)
+        #expect(section.ranked.map(\.strategy) == [RunConfiguration.encoderCeiling, "ffmpeg-pipe-async", "ffmpeg-pipe",
+                                                   "libav", "opencv-avc1"])
+        let cells = ReportDocument.cells(section.ranked[1], rank: 1)
+        #expect(cells[0].text == "1")
+        #expect(cells[3].text == "305")
+        #expect(cells[3].spread == "±1.6%")
+        let notRun = try document().notRun.map(\.strategy)
+        #expect(notRun == ["opencv-avc1", "libav"])
+    }
+
+    @Test func conclusionsNameTheWinners() throws {
+        let conclusions = try #require(try document().sections.first).conclusions
+        #expect(conclusions[0].hasPrefix("Fastest valid writer: ffmpeg-pipe-async at 305 fps"))
+        #expect(conclusions[0].contains("of the encoder ceiling"))
+        #expect(conclusions[1].hasPrefix("Lowest caller latency: ffmpeg-pipe-async"))
+        #expect(conclusions[2].hasPrefix("Best quality at the 30 fps stream rate: ffmpeg-pipe, PSNR 44 dB"))
+        #expect(conclusions[3] == "Meet 1 ms/frame (median write p99 ≤ 1 ms): ffmpeg-pipe-async.")
+    }
+
+    @Test func withoutRulesTheReportSaysThereIsNoVerdict() throws {
+        let document = try ReportDocument(table: ReportFixtures.table(rows()), source: "x.csv",
+                                          gate: .unavailable("no rules file at results/gate-rules.txt"))
+        #expect(document.markdown().contains("no gate verdict: no rules file"))
+    }
+
+    @Test func plotsAreEmbeddedInHTMLAndLinkedFromMarkdown() throws {
+        var document = try document()
+        document.plots = [ReportDocument.Plot(chart: .throughput, reference: "fixture-plots/throughput.png",
+                                              png: Data([0x89, 0x50, 0x4e, 0x47]))]
+        #expect(document.html().contains("src=\"data:image/png;base64,iVBORw==\""))
+        #expect(document.markdown().contains("](fixture-plots/throughput.png)"))
+    }
+}
