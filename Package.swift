@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `swift package generate-documentation --target Strategies` renders the library's doc comments.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // FFmpeg's C libraries (Debian: libavcodec-dev libavformat-dev libavutil-dev libswscale-dev).
@@ -67,6 +69,8 @@ let package = Package(
         .executableTarget(name: "WriterBenchAnalysis", dependencies: ["AnalysisCommands"]),
         // Helpers shared by the test targets (fake encoders, scripts, thread checks).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Only the public API of Strategies, as a program adopting the library uses it (README's example).
+        .testTarget(name: "StrategiesAPITests", dependencies: ["Strategies", "TestSupport"]),
         .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Harness", "Verification", "TestSupport"]),
         // Only Analysis: these tests build and run without FFmpeg or OpenCV in the dependency graph.
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
