@@ -1,5 +1,6 @@
 /// Encoder choices shared by every strategy that encodes through FFmpeg's encoders, so that pipe, in-process and
-/// OpenCV writers can be compared at equal settings.
+/// OpenCV writers can be compared at equal settings. What each encoder is told follows from these settings in one
+/// place, ``EncoderOptions``, which both the ffmpeg command line and the in-process ``EncoderContext`` read.
 public struct EncoderSettings: Sendable, Hashable, Codable {
     /// FFmpeg encoder name (`libx264`, `libx265`, `mpeg4`, `h264_nvenc`, …).
     public var encoder: String

@@ -51,43 +51,15 @@ public struct HardwarePipeStrategy: WriterStrategy {
                                          pipeBufferBytes: pipeBufferBytes)
     }
 
-    /// The ffmpeg command line (without the program name) for `configuration`.
+    /// The ffmpeg command line (without the program name) for `configuration`: ``FFmpegCommandLine`` with the
+    /// hardware frame path for ``encoder`` and ``EncoderOptions`` resolved from ``settings``.
     public func arguments(for configuration: WriterConfiguration) -> [String] {
-        let geometry = configuration.geometry
-        var arguments = ["-hide_banner", "-loglevel", "error", "-nostats", "-y"]
-        arguments += encoder.upload?.ffmpegDeviceArguments ?? []
-        arguments += [
-            "-f", "rawvideo", "-pix_fmt", geometry.format.ffmpegName,
-            "-video_size", "\(geometry.width)x\(geometry.height)", "-framerate", "\(configuration.fps)",
-            "-i", "pipe:0", "-an",
-        ]
-        var filters: [String] = []
-        if geometry.format != .yuv420p {
-            // As in FFmpegPipeStrategy: the scaler would otherwise use BT.601 for a stream tagged BT.709.
-            filters.append("scale=out_color_matrix=\(colorPolicy.matrix):out_range=\(colorPolicy.range)")
-        }
-        filters.append(Self.frameFilters(encoder))
-        arguments += ["-vf", filters.joined(separator: ",")]
-        arguments += FFmpegEncoderArguments.make(settings)
-        arguments += ["-colorspace", colorPolicy.matrix, "-color_primaries", colorPolicy.matrix,
-                      "-color_trc", colorPolicy.matrix, "-color_range", colorPolicy.range,
-                      "-f", settings.container, configuration.outputPath]
-        return arguments
+        FFmpegCommandLine.arguments(for: configuration, encoding: EncoderOptions(settings, colorPolicy: colorPolicy),
+                                    path: .hardware(encoder))
     }
 
-    /// The command line of the probe's test encode: one 256x256 black frame from lavfi through the same device
-    /// options and frame filters as a real run, into the null muxer. See
-    /// ``EncoderProbe/frameSide`` for the size.
+    /// The command line of the probe's test encode (``FFmpegCommandLine/probeArguments(_:)``).
     static func probeArguments(_ encoder: HardwareEncoder) -> [String] {
-        ["-hide_banner", "-loglevel", "error", "-nostdin"]
-            + (encoder.upload?.ffmpegDeviceArguments ?? [])
-            + ["-f", "lavfi", "-i", "color=black:s=\(EncoderProbe.frameSide)x\(EncoderProbe.frameSide):d=0.1",
-               "-frames:v", "1", "-vf", frameFilters(encoder), "-c:v", encoder.ffmpegName, "-f", "null", "-"]
-    }
-
-    /// The filters that bring yuv420p-convertible frames into what `encoder` takes: software yuv420p, or NV12
-    /// uploaded to the device.
-    private static func frameFilters(_ encoder: HardwareEncoder) -> String {
-        encoder.upload?.ffmpegUploadFilters ?? "format=yuv420p"
+        FFmpegCommandLine.probeArguments(encoder)
     }
 }

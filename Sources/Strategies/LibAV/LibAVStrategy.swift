@@ -2,8 +2,9 @@
 /// libavformat muxes it into the file; synchronous: each `write` returns once the frame is encoded (or queued inside
 /// the encoder).
 ///
-/// Takes the same ``EncoderSettings`` as ``FFmpegPipeStrategy`` and converts colour the same way (BT.709, limited
-/// range, tagged), so the two can be compared at equal settings. Wrap it in ``AsyncStrategy`` to move conversion and
+/// Takes the same ``EncoderSettings`` as ``FFmpegPipeStrategy``, which ``EncoderContext`` resolves into the same
+/// ``EncoderOptions`` the pipe's command line is rendered from, and converts colour the same way (BT.709, limited
+/// range, tagged), so the two encode at equal settings by construction. Wrap it in ``AsyncStrategy`` to move conversion and
 /// encoding onto a writer thread.
 ///
 /// Errors: configuration problems are thrown by ``makeWriter(_:)`` as ``WriterError`` (`oddDimensions`,

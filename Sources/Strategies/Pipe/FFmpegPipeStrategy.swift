@@ -30,39 +30,10 @@ public struct FFmpegPipeStrategy: WriterStrategy {
                                   pipeBufferBytes: pipeBufferBytes)
     }
 
-    /// The ffmpeg command line (without the program name) for `configuration`.
+    /// The ffmpeg command line (without the program name) for `configuration`: ``FFmpegCommandLine`` with the
+    /// software frame path and ``EncoderOptions`` resolved from ``settings``.
     public func arguments(for configuration: WriterConfiguration) -> [String] {
-        let geometry = configuration.geometry
-        var arguments = [
-            "-hide_banner", "-loglevel", "error", "-nostats", "-y",
-            "-f", "rawvideo", "-pix_fmt", geometry.format.ffmpegName,
-            "-video_size", "\(geometry.width)x\(geometry.height)", "-framerate", "\(configuration.fps)",
-            "-i", "pipe:0", "-an",
-        ]
-        if geometry.format != .yuv420p {
-            // The scaler would otherwise use BT.601 while the stream is played as BT.709 (see ColorPolicy).
-            arguments += ["-vf", "scale=out_color_matrix=\(colorPolicy.matrix):out_range=\(colorPolicy.range),format=yuv420p"]
-        }
-        arguments += FFmpegEncoderArguments.make(settings)
-        arguments += ["-pix_fmt", "yuv420p",
-                      "-colorspace", colorPolicy.matrix, "-color_primaries", colorPolicy.matrix,
-                      "-color_trc", colorPolicy.matrix, "-color_range", colorPolicy.range,
-                      "-f", settings.container, configuration.outputPath]
-        return arguments
-    }
-}
-
-/// Encoder options on ffmpeg's command line, shared by every strategy that runs the ffmpeg program.
-enum FFmpegEncoderArguments {
-    static func make(_ settings: EncoderSettings) -> [String] {
-        var arguments = ["-c:v", settings.encoder]
-        if settings.usesPresetAndCRF {
-            arguments += ["-preset", settings.preset, "-crf", "\(settings.crf)"]
-            if settings.encoder == "libx265" { arguments += ["-x265-params", "log-level=error"] }
-        } else if settings.encoder == "mpeg4" {
-            arguments += ["-q:v", "\(EncoderSettings.mpeg4Quantiser)"]
-        }
-        if settings.threads > 0 { arguments += ["-threads", "\(settings.threads)"] }
-        return arguments
+        FFmpegCommandLine.arguments(for: configuration, encoding: EncoderOptions(settings, colorPolicy: colorPolicy),
+                                    path: .software)
     }
 }
