@@ -121,7 +121,6 @@ struct PipelineCommand: ParsableCommand {
         plan.streamFPS = fps ?? source.frameRate.map { max(1, Int($0.rounded())) } ?? 30
         plan.verify = !noVerify
         plan.verifyStride = verifyStride
-        plan.queueDescription = options.queue.description
 
         print("pipeline: \(source.label), \(source.frameLimit.map { "\($0) frames" } ?? "every frame"), "
               + "batch \(batchSize), midline x=\(plan.effectiveMidline), \(plan.streamFPS) fps; outputs in \(outputDirectory)")

@@ -78,7 +78,6 @@ struct RunCommand: ParsableCommand {
         plan.ceiling = !noCeiling
         plan.debugWriteDelayMicroseconds = debugWriteDelayMicroseconds
         plan.memoryBudgetBytes = memoryBudgetMb << 20
-        plan.queueDescription = options.queue.description
 
         // The console names the encoder `auto` will use, and why (the CSV's reason column keeps the same words).
         for case let auto as AutoStrategy in strategies { printError(auto.plan().summary) }
