@@ -4,50 +4,6 @@ import Harness
 import Strategies
 import Verification
 
-/// What `writerbench pipeline` measures: the face-mirror pipeline, once per strategy, after a null-writer baseline.
-public struct PipelinePlan: Sendable {
-    /// Strategies whose writers take the three outputs, in order (the null baseline is added by the runner).
-    public var strategies: [any WriterStrategy]
-    /// The source frames.
-    public var source: PipelineSource
-    /// Frames processed before they are handed to the writers.
-    public var batchSize = 100
-    /// Midline column (see ``FaceMirror``); nil: `width / 2`, where the frame sets centre the face.
-    public var midline: Int?
-    /// Frame rate of the output streams, frames/s.
-    public var streamFPS = 30
-    /// Directory for the output videos.
-    public var outputDirectory: String
-    /// Whether to run the null-writer baseline first.
-    public var baseline = true
-    /// Whether to verify each output after its run.
-    public var verify = true
-    /// Measure PSNR on every k-th frame (every frame is always decoded for validity).
-    public var verifyStride = 10
-
-    /// Creates a plan writing outputs to `outputDirectory`.
-    public init(strategies: [any WriterStrategy], source: PipelineSource, outputDirectory: String) {
-        self.strategies = strategies
-        self.source = source
-        self.outputDirectory = outputDirectory
-    }
-
-    /// The midline actually used.
-    public var effectiveMidline: Int { midline ?? source.size.width / 2 }
-}
-
-/// Something the runner reports while it works, on the running thread.
-public enum PipelineProgress: Sendable {
-    /// A strategy's run starts; `encoder` is what its writers are asked to use, `summary` says how.
-    case starting(strategy: String, encoder: String, summary: String)
-    /// A batch was handed to the writers.
-    case batch(strategy: String, batches: Int, frames: Int, elapsedSeconds: Double)
-    /// Outputs are being verified.
-    case verifying(strategy: String)
-    /// A row is complete.
-    case finished(PipelineRecord)
-}
-
 /// Runs the face-mirror pipeline per ``PipelinePlan`` and measures each run.
 ///
 /// Per run: open three writers (right, left, debug) of the strategy; then, batch after batch, read and process
