@@ -4,52 +4,6 @@ import Harness
 import Strategies
 import Verification
 
-/// What `writerbench pipeline` measures: the face-mirror pipeline, once per strategy, after a null-writer baseline.
-public struct PipelinePlan: Sendable {
-    /// Strategies whose writers take the three outputs, in order (the null baseline is added by the runner).
-    public var strategies: [any WriterStrategy]
-    /// The source frames.
-    public var source: PipelineSource
-    /// Frames processed before they are handed to the writers.
-    public var batchSize = 100
-    /// Midline column (see ``FaceMirror``); nil: `width / 2`, where the frame sets centre the face.
-    public var midline: Int?
-    /// Frame rate of the output streams, frames/s.
-    public var streamFPS = 30
-    /// Directory for the output videos.
-    public var outputDirectory: String
-    /// Whether to run the null-writer baseline first.
-    public var baseline = true
-    /// Whether to verify each output after its run.
-    public var verify = true
-    /// Measure PSNR on every k-th frame (every frame is always decoded for validity).
-    public var verifyStride = 10
-    /// Queue description for the CSV (async strategies).
-    public var queueDescription = ""
-
-    /// Creates a plan writing outputs to `outputDirectory`.
-    public init(strategies: [any WriterStrategy], source: PipelineSource, outputDirectory: String) {
-        self.strategies = strategies
-        self.source = source
-        self.outputDirectory = outputDirectory
-    }
-
-    /// The midline actually used.
-    public var effectiveMidline: Int { midline ?? source.size.width / 2 }
-}
-
-/// Something the runner reports while it works, on the running thread.
-public enum PipelineProgress: Sendable {
-    /// A strategy's run starts; `encoder` is what its writers are asked to use, `summary` says how.
-    case starting(strategy: String, encoder: String, summary: String)
-    /// A batch was handed to the writers.
-    case batch(strategy: String, batches: Int, frames: Int, elapsedSeconds: Double)
-    /// Outputs are being verified.
-    case verifying(strategy: String)
-    /// A row is complete.
-    case finished(PipelineRecord)
-}
-
 /// Runs the face-mirror pipeline per ``PipelinePlan`` and measures each run.
 ///
 /// Per run: open three writers (right, left, debug) of the strategy; then, batch after batch, read and process
@@ -65,8 +19,7 @@ public final class PipelineRunner {
     private let plan: PipelinePlan
     private let environment: EnvironmentFingerprint
     private let progress: (PipelineProgress) -> Void
-    private var runCounter = 0
-    private let runIDPrefix: String
+    private var runIDs: RunIDSequence
 
     /// Creates a runner; `progress` is called on the running thread.
     public init(plan: PipelinePlan, environment: EnvironmentFingerprint,
@@ -76,7 +29,7 @@ public final class PipelineRunner {
         self.plan = plan
         self.environment = environment
         self.progress = progress
-        runIDPrefix = "p" + String(environment.timestamp.filter { $0.isNumber }.prefix(14))
+        runIDs = RunIDSequence(environment: environment, prefix: "p")
     }
 
     /// Runs the baseline (when planned) and every strategy; returns the rows, baseline first, with the baseline's fps
@@ -124,12 +77,10 @@ public final class PipelineRunner {
         var failure: (output: PipelineOutput, error: any Error)?
         var sourceError: (any Error)?
         var delays: [Double] = []
-        var processingNanoseconds: UInt64 = 0
+        var processing = Duration.zero
         var frames = 0
 
-        PeakMemory.resetPeak()
-        let cpuBefore = CPUTimes.now()
-        let start = MonotonicClock.now()
+        let bracket = MeasurementBracket.start()
         for output in PipelineOutput.allCases where failure == nil {
             let configuration = WriterConfiguration(outputPath: results[output]!.path, width: size.width,
                                                     height: size.height, fps: plan.streamFPS)
@@ -141,11 +92,13 @@ public final class PipelineRunner {
         }
         var batch: [ProcessedFrame] = []
         batch.reserveCapacity(plan.batchSize)
-        // Asynchronous writers still hold the previous batch while the next is processed: two batches of storage.
-        let heldBatches = writers.values.contains { $0 is AsyncVideoWriter } ? 2 : 1
+        // What was opened decides: `auto` may have fallen back to a writer without a queue.
+        if let opened = writers[PipelineOutput.allCases[0]] { record.queue = opened.queueCapacity?.description ?? "" }
+        // Queueing writers still hold the previous batch while the next is processed: two batches of storage.
+        let heldBatches = writers.values.contains { $0.holdsFramesAfterWrite } ? 2 : 1
         let pool = OutputBufferPool(capacity: heldBatches * plan.batchSize * PipelineOutput.allCases.count,
                                     byteCount: size.width * size.height * 3)
-        var lastProgress = start
+        var throttle = ProgressThrottle(startingAt: bracket.start)
         while let reader, failure == nil, sourceError == nil {
             let processingStart = MonotonicClock.now()
             do {
@@ -156,7 +109,7 @@ public final class PipelineRunner {
                 sourceError = error
             }
             let processed = MonotonicClock.now()
-            processingNanoseconds += processed - processingStart
+            processing += MonotonicClock.elapsed(from: processingStart, to: processed)
             if batch.isEmpty { break }
             handing: for frame in batch {
                 for output in PipelineOutput.allCases {
@@ -167,19 +120,18 @@ public final class PipelineRunner {
                         failure = (output, error)
                         break handing
                     }
-                    samples[output]!.append(Double(MonotonicClock.now() - before) / 1e6)
+                    samples[output]!.append(MonotonicClock.elapsed(from: before, to: MonotonicClock.now()).milliseconds)
                     results[output]!.framesHanded += 1
                 }
                 frames += 1
             }
             let handed = MonotonicClock.now()
-            delays.append(Double(handed - processed) / 1e6)
+            delays.append(MonotonicClock.elapsed(from: processed, to: handed).milliseconds)
             // Only the writers may still hold these frames now; the next batch gets fresh storage.
             batch.removeAll(keepingCapacity: true)
-            if handed - lastProgress > 250_000_000 {
-                lastProgress = handed
+            if throttle.isDue(at: handed) {
                 progress(.batch(strategy: strategy.name, batches: delays.count, frames: frames,
-                                elapsedSeconds: Double(handed - start) / 1e9))
+                                elapsedSeconds: bracket.elapsed(until: handed).seconds))
             }
         }
         let finishStart = MonotonicClock.now()
@@ -199,9 +151,9 @@ public final class PipelineRunner {
                 if failure == nil { failure = (output, error) } else { others.append("\(output.rawValue) failed too: \(error)") }
             }
         }
-        let end = MonotonicClock.now()
-        record.cpu = CPUTimes.now().since(cpuBefore)
-        record.peakRSSMB = PeakMemory.peakMiB()
+        let measured = bracket.stop()
+        record.cpu = measured.cpu
+        record.peakRSSMB = measured.peakRSSMiB
         writers.removeAll()
 
         for output in PipelineOutput.allCases {
@@ -210,9 +162,9 @@ public final class PipelineRunner {
         record.frames = frames
         record.batches = delays.count
         record.batchDelays = Distribution(delays)
-        record.processingMsPerFrame = frames > 0 ? Double(processingNanoseconds) / 1e6 / Double(frames) : nil
-        record.finishMs = Double(end - finishStart) / 1e6
-        record.totalS = Double(end - start) / 1e9
+        record.processingMsPerFrame = frames > 0 ? processing.milliseconds / Double(frames) : nil
+        record.finishMs = MonotonicClock.elapsed(from: finishStart, to: measured.end).milliseconds
+        record.totalS = measured.wall.seconds
         record.poolCopies = pool.copies
         if let failure {
             record.status = .failed
@@ -253,12 +205,11 @@ public final class PipelineRunner {
     }
 
     private func baseRecord(_ strategy: any WriterStrategy) -> PipelineRecord {
-        runCounter += 1
         var record = PipelineRecord(environment: environment)
-        record.runID = "\(runIDPrefix)-\(runCounter)"
+        record.runID = runIDs.next()
         record.strategy = strategy.name
         record.encoder = strategy.settings.encoder
-        record.queue = strategy is AsyncStrategy ? plan.queueDescription : ""
+        record.queue = strategy.queueCapacity?.description ?? ""
         record.frameset = plan.source.frameSetName ?? ""
         record.input = plan.source.inputPath ?? ""
         record.width = plan.source.size.width

@@ -22,7 +22,7 @@ public struct FramePacer: Sendable {
         if now < due {
             MonotonicClock.sleep(until: due)
         } else {
-            let lateMs = Double(now - due) / 1e6
+            let lateMs = MonotonicClock.elapsed(from: due, to: now).milliseconds
             if lateMs > 1 { lateFrames += 1 }
             maxLatenessMs = Swift.max(maxLatenessMs, lateMs)
         }

@@ -16,4 +16,20 @@ public protocol VideoWriter: AnyObject {
     /// Releases every resource without finalising (kills a child process, frees the encoder). Idempotent; called
     /// after a failure. The output file may be incomplete.
     func abort()
+    /// The bound of the queue that holds frames after `write` has returned, or nil for a writer that is done with a
+    /// frame when `write` returns (the default). A writer that wraps another forwards its inner writer's.
+    var queueCapacity: QueueCapacity? { get }
+    /// Frames handed to `write` and not yet written, right now (0 by default: a writer without a queue holds none).
+    /// Cheap enough to read after every write; a writer that wraps another forwards its inner writer's.
+    var queuedFrames: Int { get }
+}
+
+extension VideoWriter {
+    /// No queue: the writer is done with a frame when `write` returns.
+    public var queueCapacity: QueueCapacity? { nil }
+    /// No queue, so no frames waiting.
+    public var queuedFrames: Int { 0 }
+    /// Whether frames handed to `write` may still be referenced after it returns (the writer has a queue), so a
+    /// producer that reuses frame storage must keep it for longer.
+    public var holdsFramesAfterWrite: Bool { queueCapacity != nil }
 }

@@ -22,16 +22,19 @@ struct PipelineCommand: ParsableCommand {
 
     @OptionGroup var selection: StrategySelection
 
-    @Option(name: .customLong("frameset"), help: "Source frame set (ignored with --input).")
-    var frameSetName = FrameSet.talkingHead.rawValue
+    /// The face the pipeline was designed for, at the camera's size.
+    enum FrameDefaults: FrameSourceDefaults {
+        static var frameSet: FrameSet { .talkingHead }
+        static var size: FrameSize { FrameSize(width: 1920, height: 1080) }
+    }
 
-    @Option(name: .customLong("size"), help: "Frame size of the frame set, WxH or a name (1080p, …).")
-    var sizeName = "1920x1080"
+    /// The source frame set and its size (both ignored with --input).
+    @OptionGroup var frameSource: FrameSourceOptions<FrameDefaults>
 
     @Option(help: "Frames to process (default: 1000 of a frame set; every frame of --input).")
     var frames: Int?
 
-    @Option(help: "Source video file, decoded in-process with libav, instead of a frame set.")
+    @Option(help: "Source video file, decoded in-process with libav, instead of a frame set (--frameset and --size are then ignored).")
     var input: String?
 
     @Option(help: "Stream frame rate of the outputs (default: --input's rate rounded, else 30).")
@@ -58,12 +61,7 @@ struct PipelineCommand: ParsableCommand {
     var verifyStride = 10
 
     func validate() throws {
-        guard FrameSet(rawValue: frameSetName) != nil else {
-            throw ValidationError("unknown frame set '\(frameSetName)'; use one of \(FrameSet.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard let size = FrameSize(parsing: sizeName) else {
-            throw ValidationError("cannot read size '\(sizeName)'; use WxH (e.g. 1920x1080) or a name such as 1080p")
-        }
+        let size = frameSource.size
         if let frames, frames < 1 { throw ValidationError("--frames must be at least 1") }
         if let fps, !(1...1000).contains(fps) { throw ValidationError("--fps must be between 1 and 1000") }
         guard batchSize >= 1 else { throw ValidationError("--batch must be at least 1") }
@@ -87,18 +85,11 @@ struct PipelineCommand: ParsableCommand {
                 throw ValidationError("--midline must be inside the input's frame, 1…\(source.size.width - 1)")
             }
         } else {
-            source = .frameSet(FrameSet(rawValue: frameSetName) ?? .talkingHead,
-                               size: FrameSize(parsing: sizeName) ?? FrameSize(width: 1920, height: 1080),
-                               frames: frames ?? 1000)
+            source = .frameSet(frameSource.frameSet, size: frameSource.size, frames: frames ?? 1000)
         }
         var options = encoderOptions.strategyOptions
-        if encoderOptions.queueText == nil {
-            // The writer thread must be able to take a whole batch without blocking the hand-off; the queue still
-            // bounds each writer's memory, at one batch of frames.
-            let batchBytes = batchSize * source.size.width * source.size.height * 3
-            options.queue = QueueCapacity(frames: max(QueueCapacity.default.frames, batchSize),
-                                          bytes: max(QueueCapacity.default.bytes, batchBytes))
-        }
+        options.queue = PipelinePlan.writerQueueCapacity(batchSize: batchSize, frameSize: source.size,
+                                                         requested: encoderOptions.requestedQueue)
         var strategies = selection.strategies(from: StrategyRegistry.all(options).filter {
             !selection.all || (!$0.isReference && $0.name != NullWriterStrategy.strategyName)
         })
@@ -121,12 +112,11 @@ struct PipelineCommand: ParsableCommand {
         plan.streamFPS = fps ?? source.frameRate.map { max(1, Int($0.rounded())) } ?? 30
         plan.verify = !noVerify
         plan.verifyStride = verifyStride
-        plan.queueDescription = options.queue.description
 
         print("pipeline: \(source.label), \(source.frameLimit.map { "\($0) frames" } ?? "every frame"), "
               + "batch \(batchSize), midline x=\(plan.effectiveMidline), \(plan.streamFPS) fps; outputs in \(outputDirectory)")
         print("async queue per writer: \(options.queue)"
-              + (encoderOptions.queueText == nil ? " (at least one batch; --queue to change)" : ""))
+              + (encoderOptions.requestedQueue == nil ? " (at least one batch; --queue to change)" : ""))
         print("encoders (each strategy's three writers: right, left, debug):")
         for strategy in strategies {
             print("  \(strategy.name): \(strategy.settings.encoder) — \(strategy.summary)")

@@ -17,8 +17,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var frameOptions: FrameOptions
     @OptionGroup var encoderOptions: EncoderOptions
 
-    @Option(name: .customLong("pace"), help: "max (offer frames as fast as the writer takes them) or a rate in frames/s.")
-    var paceText = "max"
+    @Option(help: "max (offer frames as fast as the writer takes them) or a rate in frames/s.")
+    var pace = Pace.max
 
     @Option(name: .customLong("repeat"), help: "Recorded repetitions of each configuration.")
     var repetitions = 1
@@ -52,7 +52,6 @@ struct RunCommand: ParsableCommand {
     var compareTo: String?
 
     func validate() throws {
-        guard Pace(parsing: paceText) != nil else { throw ValidationError("--pace takes 'max' or a positive rate, got '\(paceText)'") }
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
         guard verifyStride >= 1 else { throw ValidationError("--verify-stride must be at least 1") }
         guard memoryBudgetMb >= 1 else { throw ValidationError("--memory-budget-mb must be at least 1") }
@@ -72,13 +71,12 @@ struct RunCommand: ParsableCommand {
         plan.sizes = frameOptions.sizes
         plan.frames = frameOptions.frames
         plan.streamFPS = frameOptions.fps
-        plan.pace = Pace(parsing: paceText) ?? .max
+        plan.pace = pace
         plan.repetitions = repetitions
         plan.warmUp = !noWarmup
         plan.ceiling = !noCeiling
         plan.debugWriteDelayMicroseconds = debugWriteDelayMicroseconds
         plan.memoryBudgetBytes = memoryBudgetMb << 20
-        plan.queueDescription = options.queue.description
 
         // The console names the encoder `auto` will use, and why (the CSV's reason column keeps the same words).
         for case let auto as AutoStrategy in strategies { printError(auto.plan().summary) }

@@ -22,11 +22,14 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "The video file to verify.")
     var file: String
 
-    @Option(help: "The frame set the video was made from: camera, talking-head or noise.")
-    var frameset: String = FrameSet.camera.rawValue
+    /// The frames a video is checked against by default: WriterBench's own defaults for `run` and `frames`.
+    enum FrameDefaults: FrameSourceDefaults {
+        static var frameSet: FrameSet { .camera }
+        static var size: FrameSize { .default }
+    }
 
-    @Option(help: "Frame size: WxH, or 480p, 720p, 1080p, 2160p, 4k.")
-    var size: String = FrameSize.default.description
+    /// The frame set and size the video was made from.
+    @OptionGroup var frameSource: FrameSourceOptions<FrameDefaults>
 
     @Option(help: "Number of frames written.")
     var frames: Int
@@ -47,12 +50,6 @@ struct VerifyCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: file) else {
             throw ValidationError("No file at \(file).")
         }
-        guard FrameSet(rawValue: frameset) != nil else {
-            throw ValidationError("--frameset must be one of \(FrameSet.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
-        guard FrameSize(parsing: size) != nil else {
-            throw ValidationError("--size must be WxH (e.g. 1280x720) or one of 480p, 720p, 1080p, 2160p, 4k.")
-        }
         guard frames >= 1 else { throw ValidationError("--frames must be at least 1.") }
         guard fps > 0, fps.isFinite else { throw ValidationError("--fps must be a positive number.") }
         if let ring, ring < 1 { throw ValidationError("--ring must be at least 1.") }
@@ -60,8 +57,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        // validate() has checked both parses.
-        let verifier = OutputVerifier(frameSet: FrameSet(rawValue: frameset)!, size: FrameSize(parsing: size)!,
+        let verifier = OutputVerifier(frameSet: frameSource.frameSet, size: frameSource.size,
                                       frameCount: frames, ringSize: ring, framesPerSecond: fps, codec: codec,
                                       qualityStride: verifyStride)
         let result = verifier.verify(path: file)

@@ -82,4 +82,41 @@ import Verification
             #expect(row.write == nil)
         }
     }
+
+    @Test func anAutoRowCarriesTheQueueColumnAndDepthSamplesOfTheWriterItChose() throws {
+        let eight = QueueCapacity(frames: 8)
+        let libavAsync = AsyncStrategy(wrapping: LibAVStrategy(), name: "libav-async", capacity: eight)
+        var plan = plan([libavAsync, AutoStrategy(candidates: [libavAsync]), LibAVStrategy()], frames: 6)
+        plan.ceiling = false
+        plan.repetitions = 1
+        let records = BenchmarkRunner(plan: plan, environment: environment).run()
+        let async = try #require(records.first { $0.strategy == "libav-async" })
+        let auto = try #require(records.first { $0.strategy == AutoStrategy.strategyName })
+        let sync = try #require(records.first { $0.strategy == "libav" })
+        for row in [async, auto] {
+            #expect(row.status == .ok, "\(row.reason)")
+            #expect(row.queue == "8 frames", "\(row.strategy)")
+            #expect(row.field(.queue) == "8 frames", "\(row.strategy)")
+            #expect(row.queueDepths?.count == 6, "\(row.strategy)")
+            #expect(row.queueHighWaterFrames != nil, "\(row.strategy)")
+        }
+        #expect(sync.queue.isEmpty && sync.queueDepths == nil)
+    }
+
+    @Test func theDebugDelayKeepsTheWrappedWritersQueueVisible() throws {
+        var delayed = plan([AsyncStrategy(wrapping: LibAVStrategy(), capacity: QueueCapacity(frames: 4))], frames: 4)
+        delayed.ceiling = false
+        delayed.repetitions = 1
+        delayed.debugWriteDelayMicroseconds = 100
+        let row = try #require(BenchmarkRunner(plan: delayed, environment: environment).run().first)
+        #expect(row.status == .ok, "\(row.reason)")
+        #expect(row.queue == "4 frames" && row.queueDepths?.count == 4)
+    }
+
+    @Test func runIDsCountUpWithinOneRunnerStampedWithTheTimestamp() {
+        var noCeiling = plan([LibAVStrategy()], frames: 2)
+        noCeiling.ceiling = false
+        let records = BenchmarkRunner(plan: noCeiling, environment: environment).run()
+        #expect(records.map(\.runID) == ["20261125120000-1", "20261125120000-2"])
+    }
 }

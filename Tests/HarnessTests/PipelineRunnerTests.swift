@@ -122,9 +122,89 @@ import Verification
         let outcomes = PipelineCriteria.judge(record, reference: nil)
         #expect(outcomes[.processingRate] == .fail && outcomes[.duration] == .fail)
     }
+
+    @Test func autoSizesItsBufferPoolLikeTheQueueingWriterItChose() throws {
+        let directory = try TestVideo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = PipelineSource.frameSet(.talkingHead, size: FrameSize(width: 64, height: 48), frames: 12)
+        let holding = BatchHoldingStrategy(heldFrames: 4, claimsQueue: true)
+        var plan = plan([AutoStrategy(candidates: [holding]),
+                         BatchHoldingStrategy(heldFrames: 4, claimsQueue: false)], source: source, batch: 4,
+                        in: directory)
+        plan.baseline = false
+        plan.verify = false
+        let records = PipelineRunner(plan: plan, environment: Self.environment).run()
+        #expect(records.map(\.status) == [.ok, .ok])
+        let auto = records[0], unqueued = records[1]
+        #expect(auto.strategy == AutoStrategy.strategyName)
+        #expect(auto.poolCopies == 0, "two batches of storage: the writers only hold the previous batch")
+        #expect(auto.queue == "4 frames" && auto.field(.queue) == "4 frames")
+        #expect((unqueued.poolCopies ?? 0) > 0, "a writer that hides its queue gets one batch of storage and forces copies")
+        #expect(unqueued.queue.isEmpty)
+    }
+
+    @Test func runIDsArePrefixedForThePipeline() {
+        let source = PipelineSource.frameSet(.talkingHead, size: FrameSize(width: 64, height: 48), frames: 2)
+        var plan = PipelinePlan(strategies: [NullWriterStrategy()], source: source,
+                                outputDirectory: NSTemporaryDirectory() + "writerbench-ids-\(UUID().uuidString.prefix(8))")
+        plan.verify = false
+        let records = PipelineRunner(plan: plan, environment: Self.environment).run()
+        #expect(records.map(\.runID) == ["p20261125120000-1", "p20261125120000-2"])
+    }
+
+    @Test func pipelineWritersGetAQueueOfAtLeastOneBatchUnlessOneIsRequested() {
+        let hd = FrameSize(width: 1920, height: 1080)
+        #expect(PipelinePlan.writerQueueCapacity(batchSize: 10, frameSize: FrameSize(width: 64, height: 48))
+                == QueueCapacity.default)
+        let big = PipelinePlan.writerQueueCapacity(batchSize: 100, frameSize: hd)
+        #expect(big.frames == 100 && big.bytes == 100 * hd.width * hd.height * 3)
+        #expect(PipelinePlan.writerQueueCapacity(batchSize: 100, frameSize: hd, requested: QueueCapacity(frames: 3))
+                == QueueCapacity(frames: 3))
+    }
 }
 
-/// libav writers for every output except `dying`, whose writer pipes into a fake ffmpeg that dies mid-stream.
+/// Writers that keep references to the last `heldFrames` frames they were given, as a queue in front of an encoder
+/// would; `claimsQueue` decides whether they say so through ``VideoWriter/queueCapacity``.
+struct BatchHoldingStrategy: WriterStrategy {
+    let heldFrames: Int
+    let claimsQueue: Bool
+    var name: String { claimsQueue ? "holding" : "holding-unclaimed" }
+    let settings = EncoderSettings(encoder: "holding", preset: "", crf: 0, container: "null")
+    let colorPolicy = ColorPolicy.bt709Limited
+    let summary = "keeps the last frames it was given"
+    func availability() -> Availability { .available }
+    func makeWriter(_ configuration: WriterConfiguration) throws -> any VideoWriter {
+        BatchHoldingWriter(heldFrames: heldFrames, capacity: claimsQueue ? QueueCapacity(frames: heldFrames) : nil)
+    }
+}
+
+final class BatchHoldingWriter: VideoWriter {
+    private let heldFrames: Int
+    private var held: [Frame] = []
+    private var written = 0
+    let queueCapacity: QueueCapacity?
+
+    init(heldFrames: Int, capacity: QueueCapacity?) {
+        self.heldFrames = heldFrames
+        self.queueCapacity = capacity
+    }
+
+    var queuedFrames: Int { held.count }
+
+    func write(_ frame: Frame) throws {
+        held.append(frame)
+        if held.count > heldFrames { held.removeFirst() }
+        written += 1
+    }
+
+    func finish() throws -> WriterReport {
+        held.removeAll()
+        return WriterReport(bytesWritten: 0, encoderUsed: "holding", framesWritten: written)
+    }
+
+    func abort() { held.removeAll() }
+}
+
 struct OneDyingOutputStrategy: WriterStrategy {
     let dying: PipelineOutput
     let fakeFFmpeg: String

@@ -126,4 +126,24 @@ import TestSupport
                                                       "--report-only", "no-such-rule"])
         #expect(unknown.status == 2)
     }
+
+    @Test func aPaceThatIsNeitherMaxNorARateIsAUsageErrorNamingTheFlag() throws {
+        let run = try CommandLineRun.writerbench(["run", "--strategy", "libav", "--pace", "fast"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("'fast'") && run.stderr.contains("--pace"), "\(run.stderr)")
+    }
+
+    @Test(arguments: ["verify", "pipeline"])
+    func verifyAndPipelineRejectAnUnknownFrameSetAndSizeAlike(command: String) throws {
+        let file = try makeTemporaryDirectory() + "/\(command).mp4"
+        try Data().write(to: URL(fileURLWithPath: file))
+        let extra = command == "verify" ? [file, "--frames", "3"] : ["--strategy", "libav"]
+        let frameSet = try CommandLineRun.writerbench([command] + extra + ["--frameset", "cats"])
+        #expect(frameSet.status != 0)
+        #expect(frameSet.stderr.contains("unknown frame set 'cats'"), "\(frameSet.stderr)")
+        let size = try CommandLineRun.writerbench([command] + extra + ["--size", "huge"])
+        #expect(size.status != 0)
+        #expect(size.stderr.contains("cannot read size 'huge'"), "\(size.stderr)")
+    }
 }
+

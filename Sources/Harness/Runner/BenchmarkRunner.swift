@@ -12,8 +12,7 @@ public final class BenchmarkRunner {
     private let environment: EnvironmentFingerprint
     private let verifier: (any OutputVerifying)?
     private let progress: (RunProgress) -> Void
-    private var runCounter = 0
-    private let runIDPrefix: String
+    private var runIDs: RunIDSequence
 
     /// Creates a runner. `verifier` checks each output after it is written (nil: no verification);
     /// `progress` is called on the running thread.
@@ -23,7 +22,7 @@ public final class BenchmarkRunner {
         self.environment = environment
         self.verifier = verifier
         self.progress = progress
-        runIDPrefix = String(environment.timestamp.filter { $0.isNumber }.prefix(14))
+        runIDs = RunIDSequence(environment: environment)
     }
 
     /// Runs the whole plan and returns its rows (also reported one by one through `progress`).
@@ -114,24 +113,23 @@ public final class BenchmarkRunner {
         let pace = strategy.isReference ? Pace.max : plan.pace
         var pacer = FramePacer(pace: pace)
 
-        PeakMemory.resetPeak()
-        let cpuBefore = CPUTimes.now()
-        let openStart = MonotonicClock.now()
+        let bracket = MeasurementBracket.start()
         var writer: (any VideoWriter)?
         var writeStart: UInt64 = 0
         var finishStart: UInt64 = 0
-        var end: UInt64 = 0
         var report: WriterReport?
         do {
             var opened = try strategy.makeWriter(configuration)
-            let asyncWriter = opened as? AsyncVideoWriter
             if plan.debugWriteDelayMicroseconds > 0 && !strategy.isReference {
                 opened = DelayedWriter(wrapping: opened, delayMicroseconds: plan.debugWriteDelayMicroseconds)
             }
             writer = opened
-            if asyncWriter != nil { depths = [Int](repeating: 0, count: frames) }
+            // What was opened decides: `auto` may have fallen back to a writer without a queue.
+            record.queue = opened.queueCapacity?.description ?? ""
+            let sampleDepths = opened.queueCapacity != nil
+            if sampleDepths { depths = [Int](repeating: 0, count: frames) }
             writeStart = MonotonicClock.now()
-            var lastProgress = writeStart
+            var throttle = ProgressThrottle(startingAt: writeStart)
             pacer.begin()
             for index in 0..<frames {
                 pacer.waitForFrame(index)
@@ -139,18 +137,16 @@ public final class BenchmarkRunner {
                 let before = MonotonicClock.now()
                 try opened.write(frame)
                 let after = MonotonicClock.now()
-                samples[index] = Double(after - before) / 1e6
-                if let asyncWriter { depths?[index] = asyncWriter.queuedFrames }
-                if after - lastProgress > 250_000_000 {
-                    lastProgress = after
+                samples[index] = MonotonicClock.elapsed(from: before, to: after).milliseconds
+                if sampleDepths { depths?[index] = opened.queuedFrames }
+                if throttle.isDue(at: after) {
                     progress(.writing(strategy: strategy.name, frameSet: ring.frameSet, size: ring.size,
                                       repetition: repetition, framesDone: index + 1, frames: frames,
-                                      elapsedSeconds: Double(after - openStart) / 1e9, warmUp: warmUp))
+                                      elapsedSeconds: bracket.elapsed(until: after).seconds, warmUp: warmUp))
                 }
             }
             finishStart = MonotonicClock.now()
             report = try opened.finish()
-            end = MonotonicClock.now()
         } catch {
             writer?.abort()
             record.status = .failed
@@ -158,16 +154,16 @@ public final class BenchmarkRunner {
             if warmUp { try? FileManager.default.removeItem(atPath: path) }
             return record
         }
-        let cpuAfter = CPUTimes.now()
-        record.peakRSSMB = PeakMemory.peakMiB()
-        record.cpu = cpuAfter.since(cpuBefore)
-        record.openMs = Double(writeStart - openStart) / 1e6
+        let measured = bracket.stop()
+        record.peakRSSMB = measured.peakRSSMiB
+        record.cpu = measured.cpu
+        record.openMs = bracket.elapsed(until: writeStart).milliseconds
         record.write = Distribution(samples)
         record.writeSamplesMs = samples
         record.queueDepths = depths
-        record.finishMs = Double(end - finishStart) / 1e6
-        record.totalS = Double(end - openStart) / 1e9
-        record.fps = Double(frames) / (Double(end - openStart) / 1e9)
+        record.finishMs = MonotonicClock.elapsed(from: finishStart, to: measured.end).milliseconds
+        record.totalS = measured.wall.seconds
+        record.fps = Double(frames) / measured.wall.seconds
         if case .fixed = pace {
             record.lateFrames = pacer.lateFrames
             record.latenessMsMax = pacer.maxLatenessMs
@@ -189,9 +185,8 @@ public final class BenchmarkRunner {
     }
 
     private func baseRecord(_ strategy: any WriterStrategy, frameSet: FrameSet, size: FrameSize) -> RunRecord {
-        runCounter += 1
         var record = RunRecord(environment: environment)
-        record.runID = "\(runIDPrefix)-\(runCounter)"
+        record.runID = runIDs.next()
         record.strategy = strategy.name
         record.encoder = strategy.settings.encoder
         record.preset = strategy.reportedPreset
@@ -199,7 +194,7 @@ public final class BenchmarkRunner {
         record.threads = strategy.settings.threads
         record.container = strategy.settings.container
         record.colorPolicy = strategy.colorPolicy.description
-        record.queue = strategy is AsyncStrategy ? plan.queueDescription : ""
+        record.queue = strategy.queueCapacity?.description ?? ""
         record.frameset = frameSet.rawValue
         record.width = size.width
         record.height = size.height

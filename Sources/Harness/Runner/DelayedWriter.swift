@@ -28,4 +28,8 @@ final class DelayedWriter: VideoWriter {
     }
 
     func abort() { inner.abort() }
+
+    var queueCapacity: QueueCapacity? { inner.queueCapacity }
+
+    var queuedFrames: Int { inner.queuedFrames }
 }

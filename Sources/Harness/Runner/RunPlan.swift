@@ -29,8 +29,6 @@ public struct RunPlan: Sendable {
     /// Debugging aid: extra delay, in microseconds, added to every write of the measured strategies (not the
     /// ceiling), to demonstrate that regression checks catch a slowdown. 0 in every real measurement.
     public var debugWriteDelayMicroseconds: UInt32 = 0
-    /// Queue description for the CSV (async strategies).
-    public var queueDescription = ""
 
     /// Creates a plan writing outputs to `outputDirectory`.
     public init(strategies: [any WriterStrategy], outputDirectory: String) {

@@ -16,6 +16,7 @@ public struct AsyncStrategy: WriterStrategy {
 
     public var settings: EncoderSettings { inner.settings }
     public var colorPolicy: ColorPolicy { inner.colorPolicy }
+    public var queueCapacity: QueueCapacity? { capacity }
     public var summary: String { "\(inner.name) on a writer thread behind a bounded queue (\(capacity))" }
     public func availability() -> Availability { inner.availability() }
 

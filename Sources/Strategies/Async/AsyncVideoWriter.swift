@@ -71,6 +71,9 @@ public final class AsyncVideoWriter: VideoWriter {
     /// Frames waiting for the writer thread right now (for per-write samples).
     public var queuedFrames: Int { state.queuedFrames }
 
+    /// The bound `write` blocks at.
+    public var queueCapacity: QueueCapacity? { state.capacity }
+
     public func write(_ frame: Frame) throws {
         guard !closed else { throw WriterError.closed }
         try geometry.check(frame)
@@ -103,7 +106,7 @@ private struct WriterTransfer: @unchecked Sendable {
 /// `@unchecked Sendable`: all mutable state is read and written only while holding `condition`'s lock.
 private final class QueueState: @unchecked Sendable {
     private let condition = NSCondition()
-    private let capacity: QueueCapacity
+    let capacity: QueueCapacity
     private let pool: FramePool?
     /// Queued frames from `head` on; dequeued slots are emptied so the writer thread holds the only reference to a
     /// frame it writes (which lets ``FramePool`` reuse the storage without a copy).

@@ -64,6 +64,12 @@ public struct AutoStrategy: WriterStrategy {
         plan().chosen?.colorPolicy ?? .bt709Limited
     }
 
+    /// The planned choice's queue bound, so the CSV's `queue` column describes the queue `auto` will write through
+    /// (nil when the choice is OpenCV, or when nothing can run).
+    public var queueCapacity: QueueCapacity? {
+        plan().chosen?.queueCapacity
+    }
+
     /// Available when any candidate is; otherwise unavailable with every candidate's reason.
     public func availability() -> Availability {
         let decision = plan()

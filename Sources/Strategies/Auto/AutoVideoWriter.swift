@@ -26,4 +26,10 @@ public final class AutoVideoWriter: VideoWriter {
     public func abort() {
         inner.abort()
     }
+
+    /// The chosen writer's queue bound (nil when it has no queue, as OpenCV's).
+    public var queueCapacity: QueueCapacity? { inner.queueCapacity }
+
+    /// Frames waiting in the chosen writer's queue.
+    public var queuedFrames: Int { inner.queuedFrames }
 }

@@ -20,10 +20,13 @@ struct EncoderOptions: ParsableArguments {
             help: "Queue bound of async strategies: frames (e.g. 8) or bytes (e.g. 256MiB). Default: \(QueueCapacity.default).")
     var queueText: String?
 
+    /// The parsed `--queue`, nil when not given.
+    var requestedQueue: QueueCapacity? { queueText.flatMap(QueueCapacity.init(parsing:)) }
+
     /// The parsed options.
     var strategyOptions: StrategyOptions {
         StrategyOptions(settings: EncoderSettings(encoder: encoder, preset: preset, crf: crf, threads: threads),
-                        queue: queueText.flatMap(QueueCapacity.init(parsing:)) ?? .default)
+                        queue: requestedQueue ?? .default)
     }
 
     func validate() throws {
