@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Arrows point one way (no target imports one to its left):
-//   WriterBench (CLI) → FaceMirror → Harness → Verification → Strategies → C modules (CFFmpeg, COpenCVShim, CPosixShim)
+//   WriterBench (CLI) → FaceMirror → Harness → Verification → Strategies → C modules (CFFmpeg, CFFmpegShim,
+//   COpenCVShim, CPosixShim)
 //   Harness, FaceMirror, WriterBench → AnalysisCommands → Analysis (pure Swift: CSV, statistics, gate, compare,
 //   reports; links no C module); WriterBenchAnalysis (`writerbench-analysis`) → AnalysisCommands only
 let package = Package(
@@ -37,11 +38,13 @@ let package = Package(
             dependencies: ["COpenCV"],
             cxxSettings: [.unsafeFlags(["-std=c++17"])]
         ),
+        // libav's log callback, which must format a va_list and so is C; Swift starts captures and reads the lines.
+        .target(name: "CFFmpegShim", dependencies: ["CFFmpeg"]),
         // Linux calls Swift's Glibc module does not export (pipe2, F_SETPIPE_SZ).
         .target(name: "CPosixShim"),
         .target(
             name: "Strategies",
-            dependencies: ["CFFmpeg", "COpenCVShim", "CPosixShim"]
+            dependencies: ["CFFmpeg", "CFFmpegShim", "COpenCVShim", "CPosixShim"]
         ),
         // Results CSVs, column catalogue, statistics, gate, compare, baselines, reports, recommend: no C module.
         .target(name: "Analysis"),
