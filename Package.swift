@@ -3,7 +3,7 @@ import PackageDescription
 
 // Arrows point one way (no target imports one to its left):
 //   WriterBench (CLI) → FaceMirror → Harness → Verification → Strategies → C modules (CFFmpeg, CFFmpegShim,
-//   COpenCVShim, CPosixShim)
+//   COpenCVShim, CPosixShim) and swift-system (SystemPackage: file descriptors, errno)
 //   Harness, FaceMirror, WriterBench → AnalysisCommands → Analysis (pure Swift: CSV, statistics, gate, compare,
 //   reports; links no C module); WriterBenchAnalysis (`writerbench-analysis`) → AnalysisCommands only
 let package = Package(
@@ -19,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // FFmpeg's C libraries (Debian: libavcodec-dev libavformat-dev libavutil-dev libswscale-dev).
@@ -40,11 +41,14 @@ let package = Package(
         ),
         // libav's log callback, which must format a va_list and so is C; Swift starts captures and reads the lines.
         .target(name: "CFFmpegShim", dependencies: ["CFFmpeg"]),
-        // Linux calls Swift's Glibc module does not export (pipe2, F_SETPIPE_SZ).
+        // Linux calls neither Swift's Glibc module nor swift-system offers (F_SETPIPE_SZ, SCHED_BATCH).
         .target(name: "CPosixShim"),
         .target(
             name: "Strategies",
-            dependencies: ["CFFmpeg", "CFFmpegShim", "COpenCVShim", "CPosixShim"]
+            dependencies: [
+                "CFFmpeg", "CFFmpegShim", "COpenCVShim", "CPosixShim",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         // Results CSVs, column catalogue, statistics, gate, compare, baselines, reports, recommend: no C module.
         .target(name: "Analysis"),
@@ -56,7 +60,9 @@ let package = Package(
         // Decode-side libav owners, colour interpretation, PSNR/SSIM.
         .target(name: "Verification", dependencies: ["Strategies", "CFFmpeg"]),
         // Frame sets, rings, pacing, the run loop, resource sampling.
-        .target(name: "Harness", dependencies: ["Analysis", "Verification", "Strategies"]),
+        .target(name: "Harness", dependencies: [
+            "Analysis", "Verification", "Strategies", .product(name: "SystemPackage", package: "swift-system"),
+        ]),
         // The face-mirror scenario: three writers per strategy, batches, its CSV rows.
         .target(name: "FaceMirror", dependencies: ["Harness", "Analysis", "Verification", "Strategies"]),
         .executableTarget(
@@ -70,7 +76,9 @@ let package = Package(
         .executableTarget(name: "WriterBenchAnalysis", dependencies: ["AnalysisCommands"]),
         // Helpers shared by the test targets (fake encoders, scripts, thread checks).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Harness", "Verification", "TestSupport"]),
+        .testTarget(name: "StrategiesTests", dependencies: [
+            "Strategies", "Harness", "Verification", "TestSupport", .product(name: "SystemPackage", package: "swift-system"),
+        ]),
         // Only Analysis: these tests build and run without FFmpeg or OpenCV in the dependency graph.
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "HarnessTests", dependencies: [
