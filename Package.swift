@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Arrows point one way (no target imports one to its left):
-//   WriterBench (CLI) → FaceMirror → Harness → Verification → Strategies → C modules (CFFmpeg, COpenCVShim, CPosixShim)
+//   WriterBench (CLI) → FaceMirror → Harness → Verification → Strategies → C modules (CFFmpeg, CFFmpegShim,
+//   COpenCVShim, CPosixShim) and swift-system (SystemPackage: file descriptors, errno)
 //   Harness, FaceMirror, WriterBench → AnalysisCommands → Analysis (pure Swift: CSV, statistics, gate, compare,
 //   reports; links no C module); WriterBenchAnalysis (`writerbench-analysis`) → AnalysisCommands only
 let package = Package(
@@ -18,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         // `swift package generate-documentation --target Strategies` renders the library's doc comments.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -39,11 +41,16 @@ let package = Package(
             dependencies: ["COpenCV"],
             cxxSettings: [.unsafeFlags(["-std=c++17"])]
         ),
-        // Linux calls Swift's Glibc module does not export (pipe2, F_SETPIPE_SZ).
+        // libav's log callback, which must format a va_list and so is C; Swift starts captures and reads the lines.
+        .target(name: "CFFmpegShim", dependencies: ["CFFmpeg"]),
+        // Linux calls neither Swift's Glibc module nor swift-system offers (F_SETPIPE_SZ, SCHED_BATCH).
         .target(name: "CPosixShim"),
         .target(
             name: "Strategies",
-            dependencies: ["CFFmpeg", "COpenCVShim", "CPosixShim"]
+            dependencies: [
+                "CFFmpeg", "CFFmpegShim", "COpenCVShim", "CPosixShim",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         // Results CSVs, column catalogue, statistics, gate, compare, baselines, reports, recommend: no C module.
         .target(name: "Analysis"),
@@ -55,7 +62,9 @@ let package = Package(
         // Decode-side libav owners, colour interpretation, PSNR/SSIM.
         .target(name: "Verification", dependencies: ["Strategies", "CFFmpeg"]),
         // Frame sets, rings, pacing, the run loop, resource sampling.
-        .target(name: "Harness", dependencies: ["Analysis", "Verification", "Strategies"]),
+        .target(name: "Harness", dependencies: [
+            "Analysis", "Verification", "Strategies", .product(name: "SystemPackage", package: "swift-system"),
+        ]),
         // The face-mirror scenario: three writers per strategy, batches, its CSV rows.
         .target(name: "FaceMirror", dependencies: ["Harness", "Analysis", "Verification", "Strategies"]),
         .executableTarget(
@@ -71,7 +80,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Only the public API of Strategies, as a program adopting the library uses it (README's example).
         .testTarget(name: "StrategiesAPITests", dependencies: ["Strategies", "TestSupport"]),
-        .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Harness", "Verification", "TestSupport"]),
+        .testTarget(name: "StrategiesTests", dependencies: [
+            "Strategies", "Harness", "Verification", "TestSupport", .product(name: "SystemPackage", package: "swift-system"),
+        ]),
         // Only Analysis: these tests build and run without FFmpeg or OpenCV in the dependency graph.
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "HarnessTests", dependencies: [

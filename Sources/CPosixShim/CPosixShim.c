@@ -8,8 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-int cposix_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
-
 int cposix_set_pipe_size(int fd, int bytes) {
 #ifdef F_SETPIPE_SZ
     return fcntl(fd, F_SETPIPE_SZ, bytes);

@@ -1,9 +1,7 @@
 import Analysis
 import Foundation
 import Strategies
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemPackage
 
 /// Writes frames of a frame set as raw, tightly packed BGR24 (what `ffmpeg -f rawvideo -pix_fmt bgr24` reads),
 /// so other tools can be fed exactly the frames WriterBench measures with.
@@ -24,30 +22,33 @@ public enum RawFrameExporter {
     }
 
     /// Writes frames 0..<count of `frameSet` at `size` to `path`, or to standard output when `path` is nil.
+    ///
+    /// - Throws: ``ExportError/cannotOpen(path:reason:)`` or ``ExportError/writeFailed(reason:errno:)`` with the
+    ///   errno text (EPIPE, "Broken pipe", when a reader such as `head -c` stops early).
     public static func export(_ frameSet: FrameSet, size: FrameSize, count: Int, to path: String?) throws {
         // A reader that stops early (`| head -c`) must not kill us with SIGPIPE; the write then fails with EPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        let fd: Int32
+        BrokenPipeSignal.ignore()
+        let destination: FileDescriptor
         if let path {
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw ExportError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            do {
+                destination = try FileDescriptor.createForWriting(path)
+            } catch {
+                throw ExportError.cannotOpen(path: path, reason: String(describing: error))
+            }
         } else {
-            fd = STDOUT_FILENO
+            destination = .standardOutput
         }
-        defer { if path != nil { close(fd) } }
+        defer { if path != nil { try? destination.close() } }
         let byteCount = size.width * size.height * 3
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: byteCount)
         defer { buffer.deallocate() }
         for index in 0..<count {
             frameSet.render(index, width: size.width, height: size.height, into: buffer)
-            var offset = 0
-            while offset < byteCount {
-                let written = write(fd, buffer.baseAddress! + offset, byteCount - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw ExportError.writeFailed(reason: String(cString: strerror(errno)), errno: errno)
-                }
-                offset += written
+            do {
+                // swift-system retries on EINTR and continues after partial writes.
+                try destination.writeAll(UnsafeRawBufferPointer(buffer))
+            } catch let error as Errno {
+                throw ExportError.writeFailed(reason: error.description, errno: error.rawValue)
             }
         }
     }

@@ -1,9 +1,8 @@
 #ifndef CPOSIXSHIM_H
 #define CPOSIXSHIM_H
-// Linux calls that Swift's Glibc module does not export (they need _GNU_SOURCE).
+// Linux calls that neither Swift's Glibc module (they need _GNU_SOURCE) nor swift-system offers. pipe2 is not here:
+// swift-system's FileDescriptor.pipe(options: .closeOnExec) makes it.
 
-/// pipe2(fds, O_CLOEXEC): both ends close-on-exec, atomically. Returns 0, or -1 with errno set.
-int cposix_pipe_cloexec(int fds[2]);
 /// fcntl(fd, F_SETPIPE_SZ, bytes). Returns the new size, or -1 with errno set (or ENOSYS where unsupported).
 int cposix_set_pipe_size(int fd, int bytes);
 /// fcntl(fd, F_GETPIPE_SZ). Returns the size, or -1 with errno set.

@@ -1,5 +1,6 @@
 import CPosixShim
 import Foundation
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +14,7 @@ final class ChildProcess {
     /// The child's process id.
     let pid: pid_t
     /// Our end of the child's stdin.
-    let stdin: FileDescriptor
+    let stdin: OwnedFileDescriptor
     /// What the child printed on stderr lately.
     let stderrTail = StderrTail()
     private let drainDone = DispatchSemaphore(value: 0)
@@ -23,24 +24,18 @@ final class ChildProcess {
 
     /// Spawns `executable` (a path, or a name looked up in PATH) with `arguments`.
     init(executable: String, arguments: [String]) throws {
-        Self.ignoreSIGPIPE()
-        var stdinFDs: [Int32] = [-1, -1]
-        var stderrFDs: [Int32] = [-1, -1]
-        guard cposix_pipe_cloexec(&stdinFDs) == 0 else { throw Self.systemError("pipe2") }
-        guard cposix_pipe_cloexec(&stderrFDs) == 0 else {
-            let error = Self.systemError("pipe2")
-            Glibc.close(stdinFDs[0]); Glibc.close(stdinFDs[1])
-            throw error
-        }
+        // Each end closes itself if this init throws; making them ignores SIGPIPE (see OwnedFileDescriptor.pipe).
+        let stdinPipe = try OwnedFileDescriptor.pipe()
+        let stderrPipe = try OwnedFileDescriptor.pipe()
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, stdinFDs[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, stdinPipe.readEnd.rawValue, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, stderrFDs[1], 2)
+        posix_spawn_file_actions_adddup2(&actions, stderrPipe.writeEnd.rawValue, 2)
 
-        // SIGPIPE is ignored in this process (see ignoreSIGPIPE); give the child the default disposition back.
+        // SIGPIPE is ignored in this process (see BrokenPipeSignal); give the child the default disposition back.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -64,16 +59,14 @@ final class ChildProcess {
             usleep(10_000)
             result = posix_spawnp(&pid, executable, &actions, &attributes, argv, environ)
         }
-        Glibc.close(stdinFDs[0])
-        Glibc.close(stderrFDs[1])
-        guard result == 0 else {
-            Glibc.close(stdinFDs[1]); Glibc.close(stderrFDs[0])
-            throw WriterError.system(call: "posix_spawnp(\(executable))", errno: result,
-                                     message: String(cString: strerror(result)))
-        }
+        // The child's ends: it has its own copies now, and ours would keep it from ever seeing end of file.
+        stdinPipe.readEnd.close()
+        stderrPipe.writeEnd.close()
+        // posix_spawnp returns the error number rather than setting errno.
+        guard result == 0 else { throw WriterError(call: "posix_spawnp(\(executable))", errno: Errno(rawValue: result)) }
         self.pid = pid
-        self.stdin = FileDescriptor(stdinFDs[1])
-        Self.startDrain(fd: stderrFDs[0], into: stderrTail, done: drainDone)
+        self.stdin = stdinPipe.writeEnd
+        Self.startDrain(stderrPipe.readEnd, into: stderrTail, done: drainDone)
     }
 
     deinit {
@@ -88,7 +81,8 @@ final class ChildProcess {
     func wait() -> Int32 {
         if let exitStatus { return exitStatus }
         var status: Int32 = 0
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        // Retried on EINTR by the same rule as every other call here; any other failure (ECHILD) leaves status 0.
+        _ = try? SystemCall.value("wait4") { wait4(pid, &status, 0, &usage) }
         drainDone.wait()
         exitStatus = status
         return status
@@ -113,19 +107,12 @@ final class ChildProcess {
     /// True when the wait status means a normal exit with status 0.
     static func succeeded(_ status: Int32) -> Bool { status == 0 }
 
-    /// Writing to a pipe whose reader died raises SIGPIPE, whose default action kills the whole benchmark.
-    /// WriterBench ignores it process-wide, once, so such a write fails with EPIPE and becomes an error instead.
-    private static let sigpipeIgnored: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
-    static func ignoreSIGPIPE() { _ = sigpipeIgnored }
-
-    private static func systemError(_ call: String) -> WriterError {
-        let code = errno
-        return .system(call: call, errno: code, message: String(cString: strerror(code)))
-    }
-
-    private static func startDrain(fd: Int32, into tail: StderrTail, done: DispatchSemaphore) {
+    private static func startDrain(_ stderr: OwnedFileDescriptor, into tail: StderrTail, done: DispatchSemaphore) {
+        // Ownership moves to the drain thread, as the Sendable swift-system value.
+        let descriptor = stderr.release()
         let thread = Thread {
-            let source = FileDescriptor(fd)
+            guard let descriptor else { done.signal(); return }
+            let source = OwnedFileDescriptor(descriptor)
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 1)
             defer { buffer.deallocate() }
             while let count = try? source.read(into: buffer), count > 0 {

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,11 +10,11 @@ enum OutputPath {
     ///
     /// - Throws: ``WriterError/unwritableOutput(path:reason:)`` with the system's reason.
     static func prepare(_ path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw WriterError.unwritableOutput(path: path, reason: String(cString: strerror(errno)))
+        do {
+            try FileDescriptor.createForWriting(path).close()
+        } catch {
+            throw WriterError.unwritableOutput(path: path, reason: String(describing: error))
         }
-        close(fd)
     }
 
     /// Size of the file at `path` in bytes, or 0 when it cannot be read.
