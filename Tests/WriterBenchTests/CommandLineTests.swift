@@ -50,6 +50,28 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: directory + "/out/ffmpeg-pipe-camera-160x120-r0.mp4"))
     }
 
+    @Test(.enabled(if: FFmpegExecutable.resolve() != nil, "needs the ffmpeg program"))
+    func verifyExitsOneWhenTheContentDoesNotMatchTheFrameSet() throws {
+        let directory = try makeTemporaryDirectory()
+        let noise = try CommandLineRun.writerbench(["frames", "--frameset", "noise", "--size", "160x120", "--frames", "10"])
+        #expect(noise.status == 0)
+        try noise.stdout.write(to: URL(fileURLWithPath: directory + "/noise.bgr"))
+        let encode = try ProgramRun.run(FFmpegExecutable.resolve()!, [
+            "-y", "-v", "error", "-nostdin", "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", "160x120", "-r", "30",
+            "-i", directory + "/noise.bgr", "-c:v", "ffv1", "-pix_fmt", "bgr0", directory + "/noise.mkv"])
+        #expect(encode.status == 0, "\(encode.stderr)")
+        let arguments = ["verify", directory + "/noise.mkv", "--size", "160x120", "--frames", "10"]
+        let asCamera = try CommandLineRun.writerbench(arguments + ["--frameset", "camera"])
+        #expect(asCamera.status == 1)
+        #expect(asCamera.output.contains("valid:        NO — content does not match the frame set: mean luma PSNR"),
+                "\(asCamera.output)")
+        let asNoise = try CommandLineRun.writerbench(arguments + ["--frameset", "noise"])
+        #expect(asNoise.status == 0, "\(asNoise.output)")
+        #expect(asNoise.output.contains("valid:        yes"))
+        let lenient = try CommandLineRun.writerbench(arguments + ["--frameset", "camera", "--min-psnr", "0", "--min-ssim=-1"])
+        #expect(lenient.status == 0, "\(lenient.output)")
+    }
+
     @Test func unavailableStrategyGetsARowAndTheRunSucceeds() throws {
         let directory = try makeTemporaryDirectory()
         let run = try CommandLineRun.writerbench(
