@@ -118,6 +118,29 @@ import TestSupport
         #expect(run.stderr.contains("ffmpeg-pipe"))
     }
 
+    @Test func compareOfFilesWithNoConfigurationInCommonExitsOneNamingBoth() throws {
+        let directory = try makeTemporaryDirectory()
+        func csv(_ strategy: String, fps: [String]) -> String {
+            CSVFormat.line(CSVColumn.header) + "\n" + fps.enumerated().map { index, value in
+                let values: [String: String] = ["strategy": strategy, "frameset": "camera", "width": "160",
+                                                "height": "120", "frames": "60", "repeat": "\(index)",
+                                                "status": "ok", "fps": value]
+                return CSVFormat.line(CSVColumn.header.map { values[$0] ?? "" })
+            }.joined(separator: "\n") + "\n"
+        }
+        try csv("libav", fps: ["100", "102", "98"]).write(toFile: directory + "/base.csv", atomically: true, encoding: .utf8)
+        try csv("ffmpeg-pipe", fps: ["100", "102", "98"]).write(toFile: directory + "/other.csv", atomically: true, encoding: .utf8)
+        try csv("libav", fps: ["50", "51", "49"]).write(toFile: directory + "/slow.csv", atomically: true, encoding: .utf8)
+        let unmatched = try CommandLineRun.writerbench(["compare", directory + "/base.csv", directory + "/other.csv"])
+        #expect(unmatched.status == 1)
+        #expect(unmatched.stderr.contains(directory + "/base.csv") && unmatched.stderr.contains(directory + "/other.csv"),
+                "\(unmatched.stderr)")
+        let slower = try CommandLineRun.writerbench(["compare", directory + "/base.csv", directory + "/slow.csv"])
+        #expect(slower.status == 2, "\(slower.output)")
+        #expect(slower.output.hasPrefix("compare: 1 configuration(s) matched: 1 regressed"), "\(slower.output)")
+        #expect(slower.output.contains("(\(directory)/base.csv → \(directory)/slow.csv)"))
+    }
+
     @Test func gateExitCodesDistinguishPassFailAndMalformedInput() throws {
         let directory = try makeTemporaryDirectory()
         func csv(_ p95: String) -> String {
