@@ -10,12 +10,22 @@ public struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two results CSVs configuration by configuration, with a noise-aware test.",
         discussion: """
-            Rows are matched by strategy, encoder settings (encoder, preset, crf, threads), frame set, size, pace and
-            frames. For fps, write p95/p99, finish, bytes and PSNR the verdict is improved or regressed only when the
-            medians differ by at least --threshold and a Mann–Whitney U test over the repetitions of both sides is
-            significant (p ≤ 0.05); unchanged when they differ by less; inconclusive otherwise, including when there
-            are too few repetitions for the test to ever be significant (fewer than 4 per side).
-            Exit status: 0 nothing regressed; 2 a regression; 4 only improvements; 1 bad input.
+            Rows are matched by strategy, encoder settings (encoder, preset, crf, threads), frame set, size, pace and \
+            frames. For fps, write p95/p99, finish, bytes and PSNR the verdict is unchanged when the medians differ \
+            by less than --threshold (or less than the column's noise floor, 0.01 ms for times); improved or \
+            regressed when they differ by at least --threshold and a Mann–Whitney U test over the repetitions of \
+            both sides is significant (p ≤ 0.05, possible from 4 repetitions per side); inconclusive otherwise.
+
+            Small-sample rule: with 3 repetitions per side the test can never reach p ≤ 0.05, so a change is \
+            improved or regressed only when every new value is beyond every base value (complete separation) and \
+            the medians differ by at least 4 × --threshold and at least 20 %; overlapping repetitions stay \
+            inconclusive. With 1 or 2 repetitions on a side every changed metric is inconclusive.
+
+            Output: a summary line, the too-few-repetitions explanation once, then one line per configuration; \
+            configurations with nothing to compare (e.g. unavailable on both sides) share one line.
+
+            Exit status: 0 nothing regressed; 2 a regression; 4 only improvements; 1 bad input, including two \
+            files with no configuration in common or nothing comparable in them.
             """)
 
     @Argument(help: "Baseline results CSV.")
@@ -39,7 +49,13 @@ public struct CompareCommand: ParsableCommand {
             printError("compare: \(error)")
             throw ExitCode(1)
         }
-        print(comparison.render())
+        print(comparison.render(baseName: base, newName: new))
+        do {
+            try comparison.requireVerdicts(base: base, new: new)
+        } catch {
+            printError("compare: \(error)")
+            throw ExitCode(1)
+        }
         let status = comparison.exitStatus
         if status != 0 { throw ExitCode(status) }
     }

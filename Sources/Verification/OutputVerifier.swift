@@ -10,7 +10,10 @@ import Strategies
 /// produces exactly `frameCount` frames without errors; the duration is within one frame interval of
 /// `frameCount / framesPerSecond`; the average frame rate is within 0.5 % of `framesPerSecond` (so 29.97 passes for
 /// 30, but 25 does not). Quality is measured on every `qualityStride`-th decoded frame after converting it back to
-/// BGR with the stream's tagged matrix (see ``ColorInterpretation``) and comparing it with the regenerated source.
+/// BGR with the stream's tagged matrix (see ``ColorInterpretation``) and comparing it with the regenerated source;
+/// when frames were compared, their mean luma PSNR and SSIM must reach ``qualityFloor`` (see ``ContentVerdict``), or the
+/// file is invalid because its content does not match the frame set. A file with no frame compared is not judged on
+/// content.
 public struct OutputVerifier: Sendable {
     /// Frames the run wrote.
     public var frameCount: Int
@@ -24,6 +27,8 @@ public struct OutputVerifier: Sendable {
     public var qualityStride: Int
     /// Regenerates the BGR24 source of run frame `i` (the exact bytes the writer was given).
     public var expectedFrame: @Sendable (Int) -> Frame
+    /// The quality below which the decoded frames are not the expected ones (default ``QualityFloor/standard``).
+    public var qualityFloor: QualityFloor
 
     /// Relative tolerance of the average frame rate check.
     public static let frameRateTolerance = 0.005
@@ -32,7 +37,8 @@ public struct OutputVerifier: Sendable {
     ///
     /// - Precondition: `frameCount ≥ 1`, `framesPerSecond > 0`, `qualityStride ≥ 1`.
     public init(frameCount: Int, framesPerSecond: Double, size: FrameSize, codec: String? = nil,
-                qualityStride: Int = 1, expectedFrame: @escaping @Sendable (Int) -> Frame) {
+                qualityStride: Int = 1, qualityFloor: QualityFloor = .standard,
+                expectedFrame: @escaping @Sendable (Int) -> Frame) {
         precondition(frameCount >= 1, "a run writes at least one frame")
         precondition(framesPerSecond > 0 && framesPerSecond.isFinite, "frame rate must be positive")
         precondition(qualityStride >= 1, "quality stride must be at least 1")
@@ -41,13 +47,15 @@ public struct OutputVerifier: Sendable {
         self.size = size
         self.codec = codec
         self.qualityStride = qualityStride
+        self.qualityFloor = qualityFloor
         self.expectedFrame = expectedFrame
     }
 
     /// Verifies the file at `path`.
     ///
     /// Never throws and never traps for a bad file: a missing, truncated, corrupt or foreign file yields
-    /// `valid == false` with libav's reason in ``VerificationResult/invalidReason``.
+    /// `valid == false` with libav's reason in ``VerificationResult/invalidReason``; so does a complete file whose
+    /// frames fall below ``qualityFloor`` (`content does not match the frame set: mean luma PSNR 13 dB, …`).
     public func verify(path: String) -> VerificationResult {
         let clock = ContinuousClock()
         let start = clock.now
@@ -62,6 +70,7 @@ public struct OutputVerifier: Sendable {
             inspection.problems.append("cannot verify: \(error)")
         }
         inspection.checkCompleteness(against: self)
+        if let shortfall = qualityFloor.shortfall(of: inspection.qualities) { inspection.problems.append(shortfall) }
         let elapsed = start.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return VerificationResult(
@@ -71,7 +80,8 @@ public struct OutputVerifier: Sendable {
             framesExpected: frameCount, framesDecoded: inspection.framesDecoded,
             durationSeconds: inspection.durationSeconds, averageFPS: inspection.averageFPS,
             colorTags: inspection.colorTags, colorInterpretation: inspection.interpretation,
-            frameQualities: inspection.qualities, verifySeconds: seconds)
+            frameQualities: inspection.qualities, verifySeconds: seconds,
+            contentVerdict: qualityFloor.verdict(for: inspection.qualities), qualityFloor: qualityFloor)
     }
 
     /// Demuxes and decodes every video packet, scoring pictures as they come out of the decoder.

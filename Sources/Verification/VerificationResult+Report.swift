@@ -32,6 +32,11 @@ extension VerificationResult {
         } else {
             lines.append("compared:     no frames")
         }
+        switch contentVerdict {
+        case .matches: lines.append("content:      matches the frame set (floor: \(qualityFloor))")
+        case .doesNotMatch: lines.append("content:      DOES NOT MATCH the frame set (floor: \(qualityFloor))")
+        case .notJudged: lines.append("content:      not judged (no frames compared)")
+        }
         lines.append("verify time:  \(fixed(verifySeconds, 3, " s"))")
         return lines.joined(separator: "\n")
     }

@@ -1,13 +1,15 @@
 /// What verifying one output file found: whether it is complete, what it declares, and how faithful it is.
 ///
-/// `valid` covers completeness only (the file opens and decodes; codec, size, frame count, duration and frame rate
-/// match); quality is reported, and judged by the benchmark gate, not here.
+/// `valid` covers completeness (the file opens and decodes; codec, size, frame count, duration and frame rate match)
+/// and content: when frames were compared, their mean luma PSNR and SSIM reach the ``qualityFloor`` (see
+/// ``contentVerdict``). Quality above the floor is reported, and judged by the benchmark gate, not here.
 public struct VerificationResult: Sendable, Hashable, Codable {
     /// The file verified.
     public var path: String
     /// True only when every check passed (see ``invalidReason``).
     public var valid: Bool
-    /// Every failed check, `; `-separated (e.g. `decoded 29 frames, expected 30`); nil when valid.
+    /// Every failed check, `; `-separated (e.g. `decoded 29 frames, expected 30`, or
+    /// `content does not match the frame set: mean luma PSNR 13 dB, mean SSIM 0.023 (floor: luma PSNR 20 dB, SSIM 0.5)`); nil when valid.
     public var invalidReason: String?
     /// FFmpeg's name of the video stream's codec (`h264`, …); nil when the file did not open.
     public var codec: String?
@@ -43,6 +45,10 @@ public struct VerificationResult: Sendable, Hashable, Codable {
     public var worstFrameIndex: Int?
     /// Per-frame scores of every compared frame, in frame order.
     public var frameQualities: [FrameQuality]
+    /// Whether the compared frames show the expected content; ``ContentVerdict/notJudged`` when none were compared.
+    public var contentVerdict: ContentVerdict
+    /// The floor ``contentVerdict`` was judged against.
+    public var qualityFloor: QualityFloor
     /// Wall-clock seconds verification took (opening, decoding, regenerating sources, metrics); never part of any
     /// writing measurement.
     public var verifySeconds: Double
@@ -51,7 +57,8 @@ public struct VerificationResult: Sendable, Hashable, Codable {
     public init(path: String, valid: Bool, invalidReason: String?, codec: String?, width: Int?, height: Int?,
                 framesExpected: Int, framesDecoded: Int, durationSeconds: Double?, averageFPS: Double?,
                 colorTags: StreamColorTags?, colorInterpretation: ColorInterpretation?, frameQualities: [FrameQuality],
-                verifySeconds: Double) {
+                verifySeconds: Double, contentVerdict: ContentVerdict = .notJudged,
+                qualityFloor: QualityFloor = .standard) {
         self.path = path
         self.valid = valid
         self.invalidReason = invalidReason
@@ -75,5 +82,7 @@ public struct VerificationResult: Sendable, Hashable, Codable {
         self.ssimMin = frameQualities.map(\.ssim).min()
         self.worstFrameIndex = worst?.index
         self.verifySeconds = verifySeconds
+        self.contentVerdict = contentVerdict
+        self.qualityFloor = qualityFloor
     }
 }

@@ -48,6 +48,118 @@ import Testing
         #expect(comparison.render().contains("REGRESSED"))
     }
 
+    @Test func threeRepetitionsEachShowATwofoldSlowdownAsARegression() throws {
+        let three = [100.0, 102, 98]
+        let base = three.enumerated().map { index, fps in
+            ReportFixtures.row("ffmpeg-pipe", rep: index, [.fps: "\(fps)", .writeMsP95: "\(0.2 + Double(index) * 0.01)"])
+        }
+        let new = three.enumerated().map { index, fps in
+            ReportFixtures.row("ffmpeg-pipe", rep: index, [.fps: "\(fps / 2)", .writeMsP95: "\(0.4 + Double(index) * 0.02)"])
+        }
+        let comparison = try compare(base, new)
+        let byMetric = Dictionary(uniqueKeysWithValues: comparison.entries[0].metrics.map { ($0.metric, $0) })
+        #expect(byMetric[.fps]?.verdict == .regressed)
+        #expect(byMetric[.fps]?.basis == .separated)
+        #expect(byMetric[.fps]?.reason.contains("small-sample rule") == true)
+        #expect(byMetric[.writeMsP95]?.verdict == .regressed)
+        #expect(byMetric[.bytes]?.verdict == .unchanged)
+        #expect(comparison.entries[0].verdict == .regressed)
+        #expect(comparison.exitStatus == 2)
+    }
+
+    @Test func threeRepetitionsEachShowAThreefoldSpeedupAsAnImprovement() throws {
+        let comparison = try compare(ReportFixtures.repetitions("libav", fps: [100, 102, 98]),
+                                     ReportFixtures.repetitions("libav", fps: [300, 310, 295]))
+        #expect(comparison.entries[0].metrics.first { $0.metric == .fps }?.verdict == .improved)
+        #expect(comparison.exitStatus == 4)
+    }
+
+    @Test func rerunsOfOneConfigurationWithThreeRepetitionsEachDoNotRegress() throws {
+        // Overlapping write percentiles, medians 8 % apart: above the threshold, but nothing like a separation.
+        let base = [0.30, 0.45, 0.38].enumerated().map { index, p95 in
+            ReportFixtures.row("ffmpeg-pipe-async", rep: index, [.fps: "\([100.0, 104, 97][index])", .writeMsP95: "\(p95)"])
+        }
+        let new = [0.41, 0.33, 0.47].enumerated().map { index, p95 in
+            ReportFixtures.row("ffmpeg-pipe-async", rep: index, [.fps: "\([99.0, 103, 101][index])", .writeMsP95: "\(p95)"])
+        }
+        let comparison = try compare(base, new)
+        let byMetric = Dictionary(uniqueKeysWithValues: comparison.entries[0].metrics.map { ($0.metric, $0) })
+        #expect(byMetric[.fps]?.verdict == .unchanged)
+        #expect(byMetric[.writeMsP95]?.verdict == .inconclusive)
+        #expect(byMetric[.writeMsP95]?.basis == .overlapping)
+        #expect(!comparison.entries.flatMap(\.verdicts).contains(.regressed))
+        #expect(comparison.exitStatus == 0)
+    }
+
+    @Test func separatedRepetitionsWithAChangeBelowFourThresholdsAreInconclusive() throws {
+        let comparison = try compare(ReportFixtures.repetitions("libav", fps: [100, 101, 102]),
+                                     ReportFixtures.repetitions("libav", fps: [88, 89, 90]))
+        let fps = try #require(comparison.entries[0].metrics.first { $0.metric == .fps })
+        #expect(fps.verdict == .inconclusive)
+        #expect(fps.basis == .separatedButSmall)
+        #expect(fps.reason.contains("±20%"))
+        #expect(comparison.exitStatus == 0)
+    }
+
+    @Test func theSmallSampleRuleNeverAcceptsLessThanTwentyPercentEvenWithoutAThreshold() {
+        #expect(MetricComparison.smallSampleEffect(threshold: 0.05) == 0.2)
+        #expect(MetricComparison.smallSampleEffect(threshold: 0) == 0.2)
+        #expect(MetricComparison.smallSampleEffect(threshold: 0.1) == 0.4)
+        let fps = MetricComparison.judge(.fps, base: [100, 101, 102], new: [95, 96, 97], threshold: 0)
+        #expect(fps?.verdict == .inconclusive)
+    }
+
+    @Test func twoRepetitionsStayInconclusiveEvenForATwofoldSlowdown() throws {
+        let comparison = try compare(ReportFixtures.repetitions("libav", fps: [100, 102]),
+                                     ReportFixtures.repetitions("libav", fps: [50, 51]))
+        let fps = try #require(comparison.entries[0].metrics.first { $0.metric == .fps })
+        #expect(fps.verdict == .inconclusive)
+        #expect(fps.basis == .tooFewRepetitions)
+        #expect(comparison.exitStatus == 0)
+    }
+
+    @Test func outputIsASummaryThenOneLinePerConfigurationWithTheRepetitionNoteOnce() throws {
+        let base = ReportFixtures.repetitions("libav", fps: [100, 102]) + ReportFixtures.repetitions("opencv-mp4v", fps: [80, 82, 81])
+            + ReportFixtures.repetitions("ffmpeg-pipe", fps: [100, 102, 98])
+            + [ReportFixtures.unavailable("hw-h264-nvenc-pipe", reason: "no NVIDIA device"),
+               ReportFixtures.unavailable("hw-h264-vaapi-pipe", reason: "no /dev/dri")]
+        let new = ReportFixtures.repetitions("libav", fps: [50, 51]) + ReportFixtures.repetitions("opencv-mp4v", fps: [81, 80, 82])
+            + ReportFixtures.repetitions("ffmpeg-pipe", fps: [50, 51, 49])
+            + [ReportFixtures.unavailable("hw-h264-nvenc-pipe", reason: "no NVIDIA device"),
+               ReportFixtures.unavailable("hw-h264-vaapi-pipe", reason: "no /dev/dri")]
+        let comparison = try compare(base, new)
+        let lines = comparison.render(baseName: "base.csv", newName: "new.csv").split(separator: "\n").map(String.init)
+        #expect(lines[0] == "compare: 5 configuration(s) matched: 1 regressed, 0 improved, 1 unchanged, 1 inconclusive, "
+                + "2 with nothing to compare; threshold 5%, α=0.05 (base.csv → new.csv)")
+        #expect(lines.filter { $0.contains("2 vs 2 repetitions cannot show a difference") }.count == 1)
+        #expect(lines.filter { $0.hasPrefix("REGRESSED") && $0.contains("ffmpeg-pipe ·") }.count == 1)
+        #expect(lines.filter { $0.hasPrefix("INCONCLUSIVE") && $0.contains("libav ·") }.count == 1)
+        #expect(lines.filter { $0.hasPrefix("UNCHANGED") && $0.contains("opencv-mp4v ·") }.count == 1)
+        #expect(lines.filter { $0.contains("hw-h264") }
+                == ["unavailable on both sides, nothing to compare (2): hw-h264-nvenc-pipe 64x64, hw-h264-vaapi-pipe 64x64"])
+        #expect(comparison.configurationCounts == [.regressed: 1, .unchanged: 1, .inconclusive: 1])
+    }
+
+    @Test func filesWithNoConfigurationInCommonGiveNoVerdict() throws {
+        let comparison = try compare(ReportFixtures.repetitions("libav", fps: five, [.crf: "23"]),
+                                     ReportFixtures.repetitions("libav", fps: five, [.crf: "28"]))
+        #expect(throws: ComparisonError.noMatchedConfiguration(base: "base.csv", new: "new.csv", baseConfigurations: 1,
+                                                               newConfigurations: 1)) {
+            try comparison.requireVerdicts(base: "base.csv", new: "new.csv")
+        }
+        let message = "\(ComparisonError.noMatchedConfiguration(base: "base.csv", new: "new.csv", baseConfigurations: 1, newConfigurations: 1))"
+        #expect(message.contains("base.csv") && message.contains("new.csv"))
+    }
+
+    @Test func configurationsUnavailableOnBothSidesGiveNoVerdict() throws {
+        let rows = [ReportFixtures.unavailable("hw-h264-nvenc-pipe", reason: "no NVIDIA device")]
+        let comparison = try compare(rows, rows)
+        #expect(comparison.entries.count == 1 && !comparison.comparedAnything)
+        #expect(throws: ComparisonError.nothingComparable(base: "a.csv", new: "b.csv", matched: 1)) {
+            try comparison.requireVerdicts(base: "a.csv", new: "b.csv")
+        }
+    }
+
     @Test func twoRepetitionsWithOverlappingSpreadAreInconclusive() throws {
         let comparison = try compare(ReportFixtures.repetitions("libav", fps: [100, 130]),
                                      ReportFixtures.repetitions("libav", fps: [90, 120]))

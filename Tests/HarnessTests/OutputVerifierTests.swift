@@ -80,15 +80,94 @@ struct OutputVerifierTests {
         #expect(result.invalidReason == "decoded 19 frames, expected 20")
     }
 
-    @Test func otherContentHasLowPSNRButIsComplete() throws {
+    @Test(arguments: [(FrameSet.noise, FrameSet.camera), (.talkingHead, .camera), (.camera, .talkingHead)])
+    func completeFileOfOtherContentIsInvalidBecauseItsContentDoesNotMatch(written: FrameSet, expected: FrameSet) throws {
+        let directory = try TestVideo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try TestVideo.encode(written, size: size, indices: 0..<10, in: directory, name: "other.mp4",
+                                        options: TestVideo.h264Options(matrix: .bt709, tag: .bt709))
+        let result = verifier(frames: 10, frameSet: expected).verify(path: path)
+        #expect(!result.valid)
+        #expect(result.framesDecoded == 10)
+        #expect(result.contentVerdict == .doesNotMatch)
+        #expect((result.psnrLumaMean ?? 100) < 20)
+        let reason = result.invalidReason ?? ""
+        // Only the content check fails: the file is complete.
+        #expect(reason.hasPrefix("content does not match the frame set: mean luma PSNR "), "\(reason)")
+        #expect(!reason.contains("; "))
+        #expect(reason.hasSuffix("(floor: luma PSNR 20 dB, SSIM 0.5)"), "\(reason)")
+        #expect(result.report.contains("valid:        NO — content does not match the frame set"))
+        #expect(result.report.contains("content:      DOES NOT MATCH the frame set (floor: luma PSNR 20 dB, SSIM 0.5)"))
+    }
+
+    @Test(arguments: [FrameSet.camera, .talkingHead, .noise])
+    func faithfulFileMatchesTheFrameSetAndStaysValid(frameSet: FrameSet) throws {
+        let directory = try TestVideo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try TestVideo.encode(frameSet, size: size, indices: 0..<10, in: directory, name: "faithful.mp4",
+                                        options: TestVideo.h264Options(matrix: .bt709, tag: .bt709, crf: 28))
+        let result = verifier(frames: 10, frameSet: frameSet).verify(path: path)
+        #expect(result.valid, "\(result.invalidReason ?? "")")
+        #expect(result.contentVerdict == .matches)
+        #expect(result.report.contains("content:      matches the frame set (floor: luma PSNR 20 dB, SSIM 0.5)"))
+    }
+
+    @Test func aLowerFloorAcceptsWhatTheStandardFloorRejects() throws {
         let directory = try TestVideo.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try TestVideo.encode(.noise, size: size, indices: 0..<10, in: directory, name: "other.mp4",
                                         options: TestVideo.h264Options(matrix: .bt709, tag: .bt709))
-        let result = verifier(frames: 10).verify(path: path)
-        #expect(result.valid)
-        #expect((result.psnrMean ?? 100) < 15)
-        #expect((result.ssimMean ?? 1) < 0.2)
+        let anything = OutputVerifier(frameSet: .camera, size: size, frameCount: 10, framesPerSecond: 30,
+                                      qualityFloor: QualityFloor(minimumPSNR: 0, minimumSSIM: -1))
+        let result = anything.verify(path: path)
+        #expect(result.valid, "\(result.invalidReason ?? "")")
+        #expect(result.contentVerdict == .matches)
+    }
+
+    @Test func contentIsNotJudgedWhenNoFrameWasCompared() throws {
+        let directory = try TestVideo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try TestVideo.encode(.noise, size: size, indices: 0..<10, in: directory, name: "other.mp4",
+                                        options: TestVideo.h264Options(matrix: .bt709, tag: .bt709))
+        let otherSize = OutputVerifier(frameSet: .camera, size: FrameSize(width: 320, height: 240), frameCount: 10,
+                                       framesPerSecond: 30).verify(path: path)
+        #expect(otherSize.framesCompared == 0)
+        #expect(otherSize.contentVerdict == .notJudged)
+        #expect(otherSize.invalidReason == "size 160x120, expected 320x240")
+        #expect(otherSize.report.contains("content:      not judged (no frames compared)"))
+    }
+
+    @Test func runRowOfOtherContentIsInvalidNamingTheMeasuredQualityAndTheFloor() throws {
+        let directory = try TestVideo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try TestVideo.encode(.noise, size: size, indices: 0..<10, in: directory, name: "other.mp4",
+                                        options: TestVideo.h264Options(matrix: .bt709, tag: .bt709))
+        let ring = FrameRing(frameSet: .camera, size: size, frameCount: 10)
+        let summary = RunVerifier().verify(path: path, ring: ring, frames: 10, fps: 30, codec: nil)
+        #expect(!summary.valid)
+        #expect(summary.invalidReason.hasPrefix("content does not match the frame set: mean luma PSNR "),
+                "\(summary.invalidReason)")
+        #expect(summary.invalidReason.contains("mean SSIM "))
+        #expect(summary.invalidReason.contains("(floor: luma PSNR 20 dB, SSIM 0.5)"))
+    }
+
+    @Test func floorVerdictsFollowTheMeansOfTheComparedFrames() {
+        let floor = QualityFloor.standard
+        func frames(_ psnrLuma: Double, _ ssim: Double) -> [FrameQuality] {
+            [FrameQuality(index: 0, psnr: psnrLuma - 7, psnrLuma: psnrLuma, ssim: ssim)]
+        }
+        #expect(floor.verdict(for: []) == .notJudged)
+        #expect(floor.shortfall(of: []) == nil)
+        #expect(floor.verdict(for: frames(20, 0.5)) == .matches)
+        #expect(floor.verdict(for: frames(19.9, 0.9)) == .doesNotMatch)
+        #expect(floor.verdict(for: frames(35, 0.49)) == .doesNotMatch)
+        #expect(floor.shortfall(of: frames(13.04, 0.0231))
+                == "content does not match the frame set: mean luma PSNR 13 dB, mean SSIM 0.023 (floor: luma PSNR 20 dB, SSIM 0.5)")
+        let faithfulNoise = [FrameQuality(index: 0, psnr: 12.4, psnrLuma: 23.8, ssim: 0.93)]
+        #expect(floor.verdict(for: faithfulNoise) == .matches, "judged on luma: 4:2:0 loses colour noise")
+        let mixed = [FrameQuality(index: 0, psnr: 33, psnrLuma: 40, ssim: 0.95),
+                     FrameQuality(index: 1, psnr: 3, psnrLuma: 10, ssim: 0.3)]
+        #expect(floor.verdict(for: mixed) == .matches, "judged on means: 25 dB, 0.625")
     }
 
     @Test func losslessFileReportsTheCapAndSSIMOne() throws {

@@ -50,6 +50,28 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: directory + "/out/ffmpeg-pipe-camera-160x120-r0.mp4"))
     }
 
+    @Test(.enabled(if: FFmpegExecutable.resolve() != nil, "needs the ffmpeg program"))
+    func verifyExitsOneWhenTheContentDoesNotMatchTheFrameSet() throws {
+        let directory = try makeTemporaryDirectory()
+        let noise = try CommandLineRun.writerbench(["frames", "--frameset", "noise", "--size", "160x120", "--frames", "10"])
+        #expect(noise.status == 0)
+        try noise.stdout.write(to: URL(fileURLWithPath: directory + "/noise.bgr"))
+        let encode = try ProgramRun.run(FFmpegExecutable.resolve()!, [
+            "-y", "-v", "error", "-nostdin", "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", "160x120", "-r", "30",
+            "-i", directory + "/noise.bgr", "-c:v", "ffv1", "-pix_fmt", "bgr0", directory + "/noise.mkv"])
+        #expect(encode.status == 0, "\(encode.stderr)")
+        let arguments = ["verify", directory + "/noise.mkv", "--size", "160x120", "--frames", "10"]
+        let asCamera = try CommandLineRun.writerbench(arguments + ["--frameset", "camera"])
+        #expect(asCamera.status == 1)
+        #expect(asCamera.output.contains("valid:        NO — content does not match the frame set: mean luma PSNR"),
+                "\(asCamera.output)")
+        let asNoise = try CommandLineRun.writerbench(arguments + ["--frameset", "noise"])
+        #expect(asNoise.status == 0, "\(asNoise.output)")
+        #expect(asNoise.output.contains("valid:        yes"))
+        let lenient = try CommandLineRun.writerbench(arguments + ["--frameset", "camera", "--min-psnr", "0", "--min-ssim=-1"])
+        #expect(lenient.status == 0, "\(lenient.output)")
+    }
+
     @Test func unavailableStrategyGetsARowAndTheRunSucceeds() throws {
         let directory = try makeTemporaryDirectory()
         let run = try CommandLineRun.writerbench(
@@ -94,6 +116,29 @@ import TestSupport
         #expect(run.status != 0)
         #expect(run.stderr.contains("unknown strategy 'no-such-writer'"))
         #expect(run.stderr.contains("ffmpeg-pipe"))
+    }
+
+    @Test func compareOfFilesWithNoConfigurationInCommonExitsOneNamingBoth() throws {
+        let directory = try makeTemporaryDirectory()
+        func csv(_ strategy: String, fps: [String]) -> String {
+            CSVFormat.line(CSVColumn.header) + "\n" + fps.enumerated().map { index, value in
+                let values: [String: String] = ["strategy": strategy, "frameset": "camera", "width": "160",
+                                                "height": "120", "frames": "60", "repeat": "\(index)",
+                                                "status": "ok", "fps": value]
+                return CSVFormat.line(CSVColumn.header.map { values[$0] ?? "" })
+            }.joined(separator: "\n") + "\n"
+        }
+        try csv("libav", fps: ["100", "102", "98"]).write(toFile: directory + "/base.csv", atomically: true, encoding: .utf8)
+        try csv("ffmpeg-pipe", fps: ["100", "102", "98"]).write(toFile: directory + "/other.csv", atomically: true, encoding: .utf8)
+        try csv("libav", fps: ["50", "51", "49"]).write(toFile: directory + "/slow.csv", atomically: true, encoding: .utf8)
+        let unmatched = try CommandLineRun.writerbench(["compare", directory + "/base.csv", directory + "/other.csv"])
+        #expect(unmatched.status == 1)
+        #expect(unmatched.stderr.contains(directory + "/base.csv") && unmatched.stderr.contains(directory + "/other.csv"),
+                "\(unmatched.stderr)")
+        let slower = try CommandLineRun.writerbench(["compare", directory + "/base.csv", directory + "/slow.csv"])
+        #expect(slower.status == 2, "\(slower.output)")
+        #expect(slower.output.hasPrefix("compare: 1 configuration(s) matched: 1 regressed"), "\(slower.output)")
+        #expect(slower.output.contains("(\(directory)/base.csv → \(directory)/slow.csv)"))
     }
 
     @Test func gateExitCodesDistinguishPassFailAndMalformedInput() throws {

@@ -95,7 +95,7 @@ public struct BaselineCheck: Sendable {
     /// What to print.
     public var text: String
     /// The comparison's exit status (``Comparison/exitStatus``); nil when nothing was compared (no baseline for
-    /// this machine, or a file could not be read).
+    /// this machine, a file could not be read, or no configuration had anything to compare).
     public var exitStatus: Int32?
 
     /// Compares the results CSV at `resultsPath` with baseline `name` of the machine that wrote it.
@@ -116,7 +116,13 @@ public struct BaselineCheck: Sendable {
             }
             let comparison = try Comparison(base: ResultsTable(contentsOf: path), new: new, threshold: threshold)
             text = "compare-to: baseline \(path)\n" + comparison.render()
-            exitStatus = comparison.exitStatus
+            do {
+                try comparison.requireVerdicts(base: path, new: resultsPath)
+                exitStatus = comparison.exitStatus
+            } catch {
+                text += "\ncompare-to: \(error)"
+                exitStatus = nil
+            }
         } catch {
             text = "compare-to: \(error)"
             exitStatus = nil

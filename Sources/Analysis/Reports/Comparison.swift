@@ -19,6 +19,16 @@ public struct Comparison: Sendable {
 
         /// Every verdict of the entry: the outcome change and the metrics.
         public var verdicts: [MetricVerdict] { (outcomeVerdict.map { [$0] } ?? []) + metrics.map(\.verdict) }
+
+        /// The configuration's verdict: regressed when any verdict is, else improved when any is, else inconclusive
+        /// when any is, else unchanged; nil when there was nothing to compare (unavailable or failed on both sides).
+        public var verdict: MetricVerdict? {
+            let verdicts = self.verdicts
+            for verdict in [MetricVerdict.regressed, .improved, .inconclusive, .unchanged] where verdicts.contains(verdict) {
+                return verdict
+            }
+            return nil
+        }
     }
 
     /// Configurations on both sides, in the new file's order.
@@ -54,7 +64,8 @@ public struct Comparison: Sendable {
     }
 
     /// Exit status of `writerbench compare`: 2 when anything regressed, else 4 when something improved, else 0.
-    /// (1, bad input, is decided before a comparison exists.)
+    /// (1, bad input, is decided by the command: an unreadable file, or no verdict possible at all, see
+    /// ``requireVerdicts(base:new:)``.)
     public var exitStatus: Int32 {
         let verdicts = entries.flatMap(\.verdicts)
         if verdicts.contains(.regressed) { return 2 }
@@ -62,49 +73,120 @@ public struct Comparison: Sendable {
         return 0
     }
 
-    /// How many verdicts of each kind.
+    /// How many metric verdicts of each kind, over all configurations.
     public var counts: [MetricVerdict: Int] {
         entries.flatMap(\.verdicts).reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 
-    /// The comparison as text: one block per configuration, a line per metric, the one-sided configurations, and a
-    /// summary line.
-    public func render() -> String {
+    /// How many matched configurations have each ``Entry/verdict``.
+    public var configurationCounts: [MetricVerdict: Int] {
+        entries.compactMap(\.verdict).reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    }
+
+    /// Whether at least one configuration had something to compare; when none did, no verdict can be given.
+    public var comparedAnything: Bool { entries.contains { $0.verdict != nil } }
+
+    /// The comparison as text: a summary line, the explanation of too few repetitions (once), one line per
+    /// configuration compared, one line per kind of configuration with nothing to compare, and the one-sided
+    /// configurations. `baseName` and `newName` (file paths) name the sides in the summary when given.
+    public func render(baseName: String? = nil, newName: String? = nil) -> String {
         var lines: [String] = []
-        for entry in entries {
-            lines.append(entry.configuration.description)
-            if let outcomeVerdict = entry.outcomeVerdict {
-                lines.append("  status: \(entry.baseOutcome.label) → \(entry.newOutcome.label)  \(outcomeVerdict.rawValue.uppercased())"
-                             + (entry.newOutcome.reason.isEmpty ? "" : "  (\(entry.newOutcome.reason))"))
-            } else if entry.baseOutcome != .ok || entry.newOutcome != .ok {
-                lines.append("  status: base \(entry.baseOutcome.label), new \(entry.newOutcome.label)")
-            }
-            var table = PlainTable(header: ["  metric", "base", "new", "change", "p", "verdict", "why"])
-            for metric in entry.metrics {
-                table.rows.append([
-                    "  " + metric.metric.rawValue,
-                    Self.cell(metric.baseMedian, metric.baseCount), Self.cell(metric.newMedian, metric.newCount),
-                    metric.change.map(MetricComparison.percent) ?? "-",
-                    metric.pValue.map(MetricComparison.format) ?? "-",
-                    metric.verdict.rawValue.uppercased(), metric.reason,
-                ])
-            }
-            if !entry.metrics.isEmpty { lines.append(table.render()) }
-            lines.append("")
+        let counts = configurationCounts
+        let notCompared = entries.filter { $0.verdict == nil }
+        let files = baseName.flatMap { base in newName.map { " (\(base) → \($0))" } } ?? ""
+        lines.append("compare: \(entries.count) configuration(s) matched: "
+                     + [MetricVerdict.regressed, .improved, .unchanged, .inconclusive]
+                        .map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+                     + (notCompared.isEmpty ? "" : ", \(notCompared.count) with nothing to compare")
+                     + (onlyInBase.isEmpty && onlyInNew.isEmpty ? ""
+                        : "; \(onlyInBase.count) only in base, \(onlyInNew.count) only in new")
+                     + "; threshold \(MetricComparison.format(threshold * 100))%, α=\(MetricComparison.format(alpha))"
+                     + files)
+        let fewRepetitions = entries.flatMap(\.metrics).filter { $0.basis == .tooFewRepetitions }
+        for (pair, metrics) in Dictionary(grouping: fewRepetitions, by: { [$0.baseCount, $0.newCount] })
+            .sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            lines.append("note: " + MetricComparison.tooFewRepetitionsReason(pair[0], pair[1], alpha: alpha)
+                         + " — \(metrics.count) metric verdict(s) inconclusive for this reason")
         }
+        let compared = entries.filter { $0.verdict != nil }
+        if !compared.isEmpty { lines.append("") }
+        let width = compared.map { ($0.verdict?.rawValue.count ?? 0) }.max() ?? 0
+        for entry in compared {
+            let label = (entry.verdict?.rawValue.uppercased() ?? "")
+            lines.append(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                         + "\(entry.configuration): " + details(entry))
+        }
+        if !notCompared.isEmpty { lines.append("") }
+        for (outcomes, group) in Dictionary(grouping: notCompared, by: { Self.outcomePair($0) })
+            .sorted(by: { $0.key < $1.key }) {
+            lines.append("\(outcomes), nothing to compare (\(group.count)): "
+                         + group.map { "\($0.configuration.strategy) \($0.configuration.workload.size)" }
+                            .joined(separator: ", "))
+        }
+        if !onlyInBase.isEmpty || !onlyInNew.isEmpty { lines.append("") }
         for configuration in onlyInBase { lines.append("only in base: \(configuration)") }
         for configuration in onlyInNew { lines.append("only in new: \(configuration)") }
-        if !onlyInBase.isEmpty || !onlyInNew.isEmpty { lines.append("") }
-        let counts = self.counts
-        lines.append("compare: \(entries.count) configuration(s) matched; "
-                     + MetricVerdict.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-                     + "; threshold \(MetricComparison.format(threshold * 100))%, α=\(MetricComparison.format(alpha))")
         return lines.joined(separator: "\n")
     }
 
-    static func cell(_ value: Double?, _ count: Int) -> String {
-        guard let value else { return "-" }
-        return "\(ReportFormat.number(value)) (n=\(count))"
+    /// One configuration's changes on one line: the status change, every metric that changed by at least the
+    /// threshold or was judged otherwise than unchanged (with the rule that decided it), then how many stayed
+    /// unchanged and how many are inconclusive only for too few repetitions although their medians barely moved.
+    func details(_ entry: Entry) -> String {
+        var items: [String] = []
+        if let outcomeVerdict = entry.outcomeVerdict {
+            items.append("status \(entry.baseOutcome.label) → \(entry.newOutcome.label) \(outcomeVerdict.rawValue.uppercased())"
+                         + (entry.newOutcome.reason.isEmpty ? "" : " (\(entry.newOutcome.reason))"))
+        } else if entry.baseOutcome != .ok || entry.newOutcome != .ok {
+            items.append("status base \(entry.baseOutcome.label), new \(entry.newOutcome.label)")
+        }
+        func isQuiet(_ metric: MetricComparison) -> Bool {
+            metric.basis == .tooFewRepetitions && abs(metric.change ?? .infinity) < threshold
+        }
+        for metric in entry.metrics where metric.verdict != .unchanged && !isQuiet(metric) {
+            let values = "\(Self.value(metric.baseMedian)) → \(Self.value(metric.newMedian))"
+                + (metric.change.map { " (\(MetricComparison.percent($0)))" } ?? "")
+            let basis = Self.basis(metric, threshold: threshold)
+            items.append("\(metric.metric.rawValue) \(values) \(metric.verdict.rawValue.uppercased())"
+                         + (basis.isEmpty ? "" : " [\(basis)]"))
+        }
+        let unchanged = entry.metrics.filter { $0.verdict == .unchanged }.count
+        let quiet = entry.metrics.filter(isQuiet).count
+        let all = items.isEmpty && (unchanged == entry.metrics.count || quiet == entry.metrics.count)
+        if unchanged > 0 { items.append(all ? "all \(unchanged) metrics unchanged" : "\(unchanged) unchanged") }
+        if quiet > 0 {
+            items.append((all ? "all \(quiet) metrics" : "\(quiet)") + " inconclusive with a median change below "
+                         + "\(MetricComparison.format(threshold * 100))%")
+        }
+        return items.joined(separator: "; ")
+    }
+
+    /// The rule behind a metric's verdict, in a few words; empty for too few repetitions (explained once above).
+    static func basis(_ metric: MetricComparison, threshold: Double) -> String {
+        let counts = "\(metric.baseCount) vs \(metric.newCount)"
+        switch metric.basis {
+        case .tooFewRepetitions: return ""
+        case .notMeasured, .belowThreshold, .belowNoiseFloor: return metric.reason
+        case .significant: return "p=\(MetricComparison.format(metric.pValue ?? 1))"
+        case .overlapping:
+            return "repetitions overlap" + (metric.pValue.map { ", p=\(MetricComparison.format($0))" } ?? "")
+        case .separated:
+            return "small-sample rule: \(counts) separated, ≥ "
+                + "\(MetricComparison.format(MetricComparison.smallSampleEffect(threshold: threshold) * 100))%"
+        case .separatedButSmall:
+            return "\(counts) separated, but the small-sample rule needs ≥ "
+                + "\(MetricComparison.format(MetricComparison.smallSampleEffect(threshold: threshold) * 100))%"
+        }
+    }
+
+    static func value(_ value: Double?) -> String { value.map(ReportFormat.number) ?? "-" }
+
+    /// The outcomes of a configuration with nothing to compare, in words: `unavailable on both sides`,
+    /// `base failed, new unavailable`.
+    static func outcomePair(_ entry: Entry) -> String {
+        entry.baseOutcome.label == entry.newOutcome.label
+            ? "\(entry.baseOutcome.label) on both sides"
+            : "base \(entry.baseOutcome.label), new \(entry.newOutcome.label)"
     }
 
     static func outcomeVerdict(base: RowAggregate.Outcome, new: RowAggregate.Outcome) -> MetricVerdict? {

@@ -1,16 +1,24 @@
 import Analysis
 import Verification
 /// Verifies each run's output with ``OutputVerifier`` against the ring of frames the run wrote, for the runner.
+///
+/// A row whose output falls below ``qualityFloor`` gets `valid=false` and an `invalid_reason` naming the measured mean
+/// luma PSNR and SSIM and the floor, exactly as `writerbench verify` reports it.
 public struct RunVerifier: OutputVerifying {
     /// Measure quality on every `qualityStride`-th frame.
     public var qualityStride: Int
+    /// The quality below which an output's content does not match the frames the run wrote.
+    public var qualityFloor: QualityFloor
 
     /// Creates a verifier; `qualityStride` 1 compares every frame.
-    public init(qualityStride: Int = 1) { self.qualityStride = max(1, qualityStride) }
+    public init(qualityStride: Int = 1, qualityFloor: QualityFloor = .standard) {
+        self.qualityStride = max(1, qualityStride)
+        self.qualityFloor = qualityFloor
+    }
 
     public func verify(path: String, ring: FrameRing, frames: Int, fps: Int, codec: String?) -> VerificationSummary {
         let verifier = OutputVerifier(frameCount: frames, framesPerSecond: Double(fps), size: ring.size, codec: codec,
-                                      qualityStride: qualityStride) { ring[$0] }
+                                      qualityStride: qualityStride, qualityFloor: qualityFloor) { ring[$0] }
         return VerificationSummary(verifier.verify(path: path))
     }
 }
