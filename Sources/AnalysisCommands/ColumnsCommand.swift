@@ -14,7 +14,7 @@ public struct ColumnsCommand: ParsableCommand {
             Every column's unit, direction, number format, noise floor and meaning are defined once, in the column
             catalogue (Sources/Analysis); this prints them. --markdown prints the README table of the --csv chosen;
             --update FILE rewrites every generated table in FILE (the lines between `<!-- columns:run begin -->` and
-            `<!-- columns:run end -->`, and the same for `pipeline`), leaving the rest of the file as it is.
+            `<!-- columns:run end -->`, and the same for `pipeline` and `samples`), leaving the rest of the file as it is.
             Exit status: 0 printed or updated; 1 the file cannot be read or written, or lacks a region's markers.
             """)
 

@@ -25,6 +25,8 @@ import TestSupport
             More prose.
             <!-- columns:pipeline begin -->
             <!-- columns:pipeline end -->
+            <!-- columns:samples begin -->
+            <!-- columns:samples end -->
             The end.
 
             """
@@ -33,7 +35,8 @@ import TestSupport
         #expect(try ColumnTable.region(of: .pipeline, in: updated) == ColumnTable.CSV.pipeline.markdown)
         #expect(updated.hasPrefix("# Results\nHand-written prose.\n<!-- columns:run begin -->\n| column |"))
         #expect(updated.contains("|\n<!-- columns:run end -->\nMore prose.\n<!-- columns:pipeline begin -->\n| column |"))
-        #expect(updated.hasSuffix("|\n<!-- columns:pipeline end -->\nThe end.\n"))
+        #expect(updated.contains("|\n<!-- columns:pipeline end -->\n<!-- columns:samples begin -->\n| column |"))
+        #expect(updated.hasSuffix("|\n<!-- columns:samples end -->\nThe end.\n"))
         #expect(try ColumnTable.updating(updated) == updated)
     }
 
@@ -78,6 +81,18 @@ import TestSupport
         }
         #expect(!CSVColumn.valid.isNumeric && !CSVColumn.strategy.isNumeric)
         #expect(CSVColumn.crf.isNumeric && CSVColumn.repeatIndex.isNumeric && CSVColumn.logicalCores.isNumeric)
+    }
+
+    @Test func samplesLinesKeepTheirExactText() {
+        #expect(SamplesFile.header == ["run_id", "strategy", "frame", "write_ms", "queue_depth"])
+        var record = RunRecord(environment: CSVSchemaTests.environment)
+        record.runID = "r-1"
+        record.strategy = "a,b"
+        record.writeSamplesMs = [0.5, 2.25]
+        record.queueDepths = [1, 0]
+        #expect(SamplesFile.lines(for: record) == "r-1,\"a,b\",0,0.5000,1\nr-1,\"a,b\",1,2.2500,0\n")
+        record.queueDepths = nil
+        #expect(SamplesFile.lines(for: record) == "r-1,\"a,b\",0,0.5000,\nr-1,\"a,b\",1,2.2500,\n")
     }
 
     /// Whether `value` is what a column in `format` should hold: text and flags in text columns, whole numbers in

@@ -10,12 +10,15 @@ public enum ColumnTable {
         case run
         /// The `writerbench pipeline` CSV (``PipelineColumn``), README section "Pipeline CSV".
         case pipeline
+        /// The per-write samples file next to a results CSV (``SampleColumn``), README section "Per-write samples".
+        case samples
 
         /// The Markdown table of this CSV's columns.
         public var markdown: String {
             switch self {
             case .run: ColumnTable.markdown(CSVColumn.self)
             case .pipeline: ColumnTable.markdown(PipelineColumn.self)
+            case .samples: ColumnTable.markdown(SampleColumn.self)
             }
         }
 
@@ -24,6 +27,7 @@ public enum ColumnTable {
             switch self {
             case .run: ColumnTable.plain(CSVColumn.self)
             case .pipeline: ColumnTable.plain(PipelineColumn.self)
+            case .samples: ColumnTable.plain(SampleColumn.self)
             }
         }
 
