@@ -1,8 +1,9 @@
 /// Everything a CSV column means, apart from how a row computes it: unit, direction, number format, noise floor and
 /// the sentence results/README.md prints for it.
 ///
-/// One catalogue per CSV holds these (``CSVColumn/spec``, ``PipelineColumn/about``); the README's column tables are
-/// generated from them (``ColumnTable``), and `compare`, `recommend`, `gate` and the reports read them.
+/// One catalogue per CSV holds these (``CSVColumn/spec``, ``PipelineColumn/about``, ``SampleColumn/about``); the
+/// README's column tables are generated from them (``ColumnTable``), and `compare`, `recommend` and the reports read
+/// them.
 public struct ColumnDescription: Sendable, Equatable {
     /// Unit of the values (``ColumnUnit/unitless`` for text and plain counts).
     public var unit: ColumnUnit
