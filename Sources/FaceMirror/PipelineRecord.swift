@@ -103,85 +103,93 @@ public struct PipelineRecord: Sendable {
     /// The CSV fields in ``PipelineColumn`` order.
     public var csvFields: [String] { PipelineColumn.allCases.map(field) }
 
-    /// The text of one column.
+    /// The text of one column: the value ``reader(_:)`` takes from this row, formatted as the column's catalogue
+    /// entry (``PipelineColumn/about``) says.
     public func field(_ column: PipelineColumn) -> String {
-        let f = RunRecord.format
-        func output(_ o: PipelineOutput) -> PipelineOutputResult? { outputs[o] }
+        column.about.format.render(Self.reader(column).read(self))
+    }
+
+    /// How a row yields `column`'s value; units, number formats and meanings are the catalogue's, in Analysis.
+    public static func reader(_ column: PipelineColumn) -> ColumnReader<PipelineRecord> {
         switch column {
-        case .timestamp: return environment.timestamp
-        case .gitRevision: return environment.gitRevision
-        case .host: return environment.host
-        case .cpuModel: return environment.cpuModel
-        case .logicalCores: return String(environment.logicalCores)
-        case .runID: return runID
-        case .strategy: return strategy
-        case .encoder: return encoder
-        case .encoderUsedRight: return output(.right)?.report?.encoderUsed ?? ""
-        case .encoderUsedLeft: return output(.left)?.report?.encoderUsed ?? ""
-        case .encoderUsedDebug: return output(.debug)?.report?.encoderUsed ?? ""
-        case .queue: return queue
-        case .frameset: return frameset
-        case .input: return input
-        case .width: return String(width)
-        case .height: return String(height)
-        case .frames: return String(frames)
-        case .ringSize: return ringSize.map(String.init) ?? ""
-        case .streamFPS: return String(streamFPS)
-        case .midline: return String(midline)
-        case .batchSize: return String(batchSize)
-        case .batches: return String(batches)
-        case .status: return status.rawValue
-        case .failedOutput: return failedOutput?.rawValue ?? ""
-        case .reason: return reason
-        case .pipelineFPS: return f(pipelineFPS, 2)
-        case .nullWriterFPS: return f(nullWriterFPS, 2)
-        case .writerOverheadPct: return f(writerOverheadPercent, 1)
-        case .processingMsPerFrame: return f(processingMsPerFrame, 3)
-        case .poolCopies: return poolCopies.map(String.init) ?? ""
-        case .batchDelayMsP50: return f(batchDelays?.median, 3)
-        case .batchDelayMsMax: return f(batchDelays?.max, 3)
-        case .queueBlockedMs:
-            let blocked = PipelineOutput.allCases.compactMap { output($0)?.report?.queue?.blockedSeconds }
-            return blocked.isEmpty ? "" : f(blocked.reduce(0, +) * 1000, 3)
-        case .writeMsP50Right: return f(output(.right)?.write?.percentile(50), 4)
-        case .writeMsP95Right: return f(output(.right)?.write?.percentile(95), 4)
-        case .writeMsP99Right: return f(output(.right)?.write?.percentile(99), 4)
-        case .writeMsMaxRight: return f(output(.right)?.write?.max, 4)
-        case .writeMsP50Left: return f(output(.left)?.write?.percentile(50), 4)
-        case .writeMsP95Left: return f(output(.left)?.write?.percentile(95), 4)
-        case .writeMsP99Left: return f(output(.left)?.write?.percentile(99), 4)
-        case .writeMsMaxLeft: return f(output(.left)?.write?.max, 4)
-        case .writeMsP50Debug: return f(output(.debug)?.write?.percentile(50), 4)
-        case .writeMsP95Debug: return f(output(.debug)?.write?.percentile(95), 4)
-        case .writeMsP99Debug: return f(output(.debug)?.write?.percentile(99), 4)
-        case .writeMsMaxDebug: return f(output(.debug)?.write?.max, 4)
-        case .finishMs: return f(finishMs, 3)
-        case .totalS: return f(totalS, 4)
-        case .totalSPer1000Frames: return f(totalSecondsPer1000Frames, 3)
-        case .cpuUserS: return f(cpu?.selfUser, 3)
-        case .cpuSysS: return f(cpu?.selfSystem, 3)
-        case .childCPUUserS: return f(cpu?.childrenUser, 3)
-        case .childCPUSysS: return f(cpu?.childrenSystem, 3)
-        case .peakRSSMB: return f(peakRSSMB, 1)
-        case .bytesRight: return output(.right)?.report.map { String($0.bytesWritten) } ?? ""
-        case .bytesLeft: return output(.left)?.report.map { String($0.bytesWritten) } ?? ""
-        case .bytesDebug: return output(.debug)?.report.map { String($0.bytesWritten) } ?? ""
-        case .valid: return allValid.map { $0 ? "true" : "false" } ?? ""
-        case .validRight: return output(.right)?.verification.map { $0.valid ? "true" : "false" } ?? ""
-        case .validLeft: return output(.left)?.verification.map { $0.valid ? "true" : "false" } ?? ""
-        case .validDebug: return output(.debug)?.verification.map { $0.valid ? "true" : "false" } ?? ""
+        case .timestamp: .text { $0.environment.timestamp }
+        case .gitRevision: .text { $0.environment.gitRevision }
+        case .host: .text { $0.environment.host }
+        case .cpuModel: .text { $0.environment.cpuModel }
+        case .logicalCores: .integer { $0.environment.logicalCores }
+        case .runID: .text { $0.runID }
+        case .strategy: .text { $0.strategy }
+        case .encoder: .text { $0.encoder }
+        case .encoderUsedRight: .text { $0.outputs[.right]?.report?.encoderUsed }
+        case .encoderUsedLeft: .text { $0.outputs[.left]?.report?.encoderUsed }
+        case .encoderUsedDebug: .text { $0.outputs[.debug]?.report?.encoderUsed }
+        case .queue: .text { $0.queue }
+        case .frameset: .text { $0.frameset }
+        case .input: .text { $0.input }
+        case .width: .integer { $0.width }
+        case .height: .integer { $0.height }
+        case .frames: .integer { $0.frames }
+        case .ringSize: .integer { $0.ringSize }
+        case .streamFPS: .integer { $0.streamFPS }
+        case .midline: .integer { $0.midline }
+        case .batchSize: .integer { $0.batchSize }
+        case .batches: .integer { $0.batches }
+        case .status: .text { $0.status.rawValue }
+        case .failedOutput: .text { $0.failedOutput?.rawValue }
+        case .reason: .text { $0.reason }
+        case .pipelineFPS: .number { $0.pipelineFPS }
+        case .nullWriterFPS: .number { $0.nullWriterFPS }
+        case .writerOverheadPct: .number { $0.writerOverheadPercent }
+        case .processingMsPerFrame: .number { $0.processingMsPerFrame }
+        case .poolCopies: .integer { $0.poolCopies }
+        case .batchDelayMsP50: .number { $0.batchDelays?.median }
+        case .batchDelayMsMax: .number { $0.batchDelays?.max }
+        case .queueBlockedMs: .number { $0.sumOverOutputs { $0.report?.queue?.blockedSeconds }.map { $0 * 1000 } }
+        case .writeMsP50Right: .number { $0.outputs[.right]?.write?.percentile(50) }
+        case .writeMsP95Right: .number { $0.outputs[.right]?.write?.percentile(95) }
+        case .writeMsP99Right: .number { $0.outputs[.right]?.write?.percentile(99) }
+        case .writeMsMaxRight: .number { $0.outputs[.right]?.write?.max }
+        case .writeMsP50Left: .number { $0.outputs[.left]?.write?.percentile(50) }
+        case .writeMsP95Left: .number { $0.outputs[.left]?.write?.percentile(95) }
+        case .writeMsP99Left: .number { $0.outputs[.left]?.write?.percentile(99) }
+        case .writeMsMaxLeft: .number { $0.outputs[.left]?.write?.max }
+        case .writeMsP50Debug: .number { $0.outputs[.debug]?.write?.percentile(50) }
+        case .writeMsP95Debug: .number { $0.outputs[.debug]?.write?.percentile(95) }
+        case .writeMsP99Debug: .number { $0.outputs[.debug]?.write?.percentile(99) }
+        case .writeMsMaxDebug: .number { $0.outputs[.debug]?.write?.max }
+        case .finishMs: .number { $0.finishMs }
+        case .totalS: .number { $0.totalS }
+        case .totalSPer1000Frames: .number { $0.totalSecondsPer1000Frames }
+        case .cpuUserS: .number { $0.cpu?.selfUser }
+        case .cpuSysS: .number { $0.cpu?.selfSystem }
+        case .childCPUUserS: .number { $0.cpu?.childrenUser }
+        case .childCPUSysS: .number { $0.cpu?.childrenSystem }
+        case .peakRSSMB: .number { $0.peakRSSMB }
+        case .bytesRight: .integer { $0.outputs[.right]?.report?.bytesWritten }
+        case .bytesLeft: .integer { $0.outputs[.left]?.report?.bytesWritten }
+        case .bytesDebug: .integer { $0.outputs[.debug]?.report?.bytesWritten }
+        case .valid: .flag { $0.allValid }
+        case .validRight: .flag { $0.outputs[.right]?.verification?.valid }
+        case .validLeft: .flag { $0.outputs[.left]?.verification?.valid }
+        case .validDebug: .flag { $0.outputs[.debug]?.verification?.valid }
         case .invalidReason:
-            return PipelineOutput.allCases.compactMap { o -> String? in
-                guard let reason = output(o)?.verification?.invalidReason, !reason.isEmpty else { return nil }
-                return "\(o.rawValue): \(reason)"
-            }.joined(separator: "; ")
-        case .psnrDB: return f(psnrWorstOutput, 3)
-        case .psnrDBRight: return f(output(.right)?.verification?.psnrMean, 3)
-        case .psnrDBLeft: return f(output(.left)?.verification?.psnrMean, 3)
-        case .psnrDBDebug: return f(output(.debug)?.verification?.psnrMean, 3)
-        case .verifyS:
-            let seconds = PipelineOutput.allCases.compactMap { output($0)?.verification?.verifySeconds }
-            return seconds.isEmpty ? "" : f(seconds.reduce(0, +), 3)
+            .text { record in
+                PipelineOutput.allCases.compactMap { output -> String? in
+                    guard let reason = record.outputs[output]?.verification?.invalidReason, !reason.isEmpty else { return nil }
+                    return "\(output.rawValue): \(reason)"
+                }.joined(separator: "; ")
+            }
+        case .psnrDB: .number { $0.psnrWorstOutput }
+        case .psnrDBRight: .number { $0.outputs[.right]?.verification?.psnrMean }
+        case .psnrDBLeft: .number { $0.outputs[.left]?.verification?.psnrMean }
+        case .psnrDBDebug: .number { $0.outputs[.debug]?.verification?.psnrMean }
+        case .verifyS: .number { $0.sumOverOutputs { $0.verification?.verifySeconds } }
         }
+    }
+
+    /// The sum of `value` over the outputs that have one; nil when none has.
+    private func sumOverOutputs(_ value: (PipelineOutputResult) -> Double?) -> Double? {
+        let values = PipelineOutput.allCases.compactMap { outputs[$0].flatMap(value) }
+        return values.isEmpty ? nil : values.reduce(0, +)
     }
 }

@@ -35,6 +35,26 @@ import TestSupport
         return record
     }
 
+    /// A record with every field filled, so every column renders text (not a consistent run: it pins formatting).
+    static func fullyMeasuredRecord() -> RunRecord {
+        var r = RunRecord(environment: environment)
+        r.runID = "r-1"; r.strategy = "libav-async"; r.encoder = "libx264"; r.encoderUsed = "libx264"
+        r.preset = "veryfast"; r.crf = 23; r.threads = 2; r.container = "mp4"; r.colorPolicy = "bt709/tv"
+        r.queue = "8"; r.frameset = "noise"; r.width = 640; r.height = 360; r.frames = 5; r.ringSize = 3
+        r.streamFPS = 25; r.pace = .fixed(fps: 24); r.repeatIndex = 2; r.status = .ok; r.reason = "pipe \"64k\""
+        r.openMs = 1.23456; r.write = Distribution([0.1, 0.25, 3.333, 0.4, 0.05]); r.finishMs = 9.87654
+        r.totalS = 0.123456; r.fps = 40.4567; r.lateFrames = 1; r.latenessMsMax = 2.5555; r.ceilingRatio = 0.87654
+        r.queueBlockedMs = 0.1234; r.queueBlockedWrites = 2; r.queueHighWaterFrames = 4; r.queueHighWaterMB = 2.6367
+        r.cpu = CPUTimes(selfUser: 0.1111, selfSystem: 0.0222, childrenUser: 1.23456, childrenSystem: 0.0005)
+        r.peakRSSMB = 123.456; r.bytes = 98765
+        r.verification = VerificationSummary(
+            valid: false, invalidReason: "frames 4, expected 5", framesDecoded: 4, psnrMean: 41.23456, psnrMin: 38.1,
+            psnrLumaMean: 44.44444, ssimMean: 0.987654, ssimMin: 0.9512345, colorMatrix: "bt709",
+            colorPrimaries: "bt709", colorTransfer: "bt709", colorRange: "tv", decodedAs: "bt709/tv",
+            verifySeconds: 0.45678)
+        return r
+    }
+
     @Test func headerIsExactlyTheDocumentedColumnsInOrder() throws {
         let readme = try String(contentsOfFile: packageRoot() + "/results/README.md", encoding: .utf8)
         let section = readme.components(separatedBy: "## Columns").dropFirst().first?
@@ -75,6 +95,27 @@ import TestSupport
         #expect(row["write_ms_p50"] == "1.2500")
         #expect(row["pace_fps"] == "30")
         #expect(row["bitrate_kbps"] == "7200.0")
+    }
+
+    @Test func aFullyMeasuredRowKeepsItsExactText() {
+        // Captured before the column catalogue replaced RunRecord's per-column switch: the CSV stays byte-identical.
+        let expected = #"2026-11-25T12:00:00Z,abc1234,"ci, the ""box""",Test CPU,2,Linux,5.1,5.1,4.6.0,r-1,libav-async,"#
+            + #"libx264,libx264,veryfast,23,2,mp4,bt709/tv,8,noise,640,360,5,3,25,24,2,ok,"pipe ""64k""",1.235,0.8266,"#
+            + #"0.2500,2.7464,3.2157,3.3330,9.877,0.1235,40.46,1,2.555,0.877,0.123,2,4,2.6,0.111,0.022,1.235,0.001,"#
+            + #"123.5,98765,3950.6,false,"frames 4, expected 5",4,41.235,38.100,44.444,0.98765,0.95123,bt709,bt709,"#
+            + #"bt709,tv,0.457,bt709/tv"#
+        #expect(CSVFormat.line(Self.fullyMeasuredRecord().csvFields) == expected)
+        let empty = #"2026-11-25T12:00:00Z,abc1234,"ci, the ""box""",Test CPU,2,Linux,5.1,5.1,4.6.0,,,,,,,,,,,,0,0,0,,0,,0,"#
+            + "ok" + String(repeating: ",", count: 38)
+        #expect(CSVFormat.line(RunRecord(environment: Self.environment).csvFields) == empty)
+    }
+
+    @Test func aFractionalPaceIsWrittenAsGivenAndAWholeOneWithoutAPoint() {
+        var record = RunRecord(environment: Self.environment)
+        record.pace = .fixed(fps: 29.97)
+        #expect(record.field(.paceFPS) == "29.97")
+        record.pace = .fixed(fps: 30)
+        #expect(record.field(.paceFPS) == "30")
     }
 
     @Test func unmeasuredColumnsAreEmptyNeverInvented() {

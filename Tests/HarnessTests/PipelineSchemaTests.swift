@@ -4,6 +4,7 @@ import Foundation
 @testable import Harness
 import Testing
 import TestSupport
+import Strategies
 import Verification
 
 /// The pipeline CSV's columns and their documentation stay in step.
@@ -19,6 +20,61 @@ import Verification
             }
         }
         #expect(documented == PipelineColumn.header)
+    }
+
+    /// A record with every field filled, so every column renders text (not a consistent run: it pins formatting).
+    static func fullyMeasuredRecord() -> PipelineRecord {
+        var p = PipelineRecord(environment: EnvironmentFingerprint(
+            timestamp: "2026-11-25T12:00:00Z", gitRevision: "abc1234", host: "ci, the \"box\"", cpuModel: "Test CPU",
+            logicalCores: 2, os: "Linux", libavVersion: "5.1", ffmpegVersion: "5.1", opencvVersion: "4.6.0"))
+        p.runID = "p-1"; p.strategy = "libav-async"; p.encoder = "libx264"; p.queue = "8"; p.frameset = "talking-head"
+        p.width = 640; p.height = 360; p.frames = 40; p.ringSize = 10; p.streamFPS = 30; p.midline = 320
+        p.batchSize = 10; p.batches = 4; p.status = .ok; p.failedOutput = .left; p.reason = "left failed"
+        p.processingMsPerFrame = 1.23456; p.batchDelays = Distribution([1.1, 2.2, 3.3, 9.9]); p.finishMs = 12.3456
+        p.totalS = 1.23456; p.nullWriterFPS = 99.876; p.poolCopies = 3; p.peakRSSMB = 77.77
+        p.cpu = CPUTimes(selfUser: 0.1111, selfSystem: 0.0222, childrenUser: 1.23456, childrenSystem: 0.0005)
+        for (i, output) in PipelineOutput.allCases.enumerated() {
+            var result = PipelineOutputResult(path: "/tmp/\(output.rawValue).mp4")
+            result.framesHanded = 40
+            result.write = Distribution([0.1 * Double(i + 1), 0.2, 0.35, 1.5])
+            result.report = WriterReport(
+                bytesWritten: Int64(1000 + i), encoderUsed: i == 2 ? "mpeg4" : "libx264", framesWritten: 40,
+                queue: QueueStatistics(blockedSeconds: 0.001 * Double(i), blockedWrites: i, highWaterFrames: 3,
+                                       highWaterBytes: 100))
+            result.verification = VerificationSummary(
+                valid: i != 1, invalidReason: i == 1 ? "short" : "", framesDecoded: 40,
+                psnrMean: 40 + Double(i) * 1.11111, psnrMin: 30, psnrLumaMean: 41, ssimMean: 0.9, ssimMin: 0.8,
+                colorMatrix: "bt709", colorPrimaries: "bt709", colorTransfer: "bt709", colorRange: "tv",
+                decodedAs: "bt709/tv", verifySeconds: 0.1 * Double(i + 1))
+            p.outputs[output] = result
+        }
+        return p
+    }
+
+    @Test func aFullyMeasuredRowKeepsItsExactText() {
+        // Captured before the column catalogue replaced PipelineRecord's per-column switch: byte-identical CSV.
+        let expected = #"2026-11-25T12:00:00Z,abc1234,"ci, the ""box""",Test CPU,2,p-1,libav-async,libx264,libx264,"#
+            + "libx264,mpeg4,8,talking-head,,640,360,40,10,30,320,10,4,ok,left,left failed,32.40,99.88,67.6,1.235,3,"
+            + "2.750,9.900,3.000,0.2750,1.3275,1.4655,1.5000,0.2750,1.3275,1.4655,1.5000,0.3250,1.3275,1.4655,1.5000,"
+            + "12.346,1.2346,30.864,0.111,0.022,1.235,0.001,77.8,1000,1001,1002,false,true,false,true,left: short,"
+            + "40.000,40.000,41.111,42.222,0.600"
+        let record = Self.fullyMeasuredRecord()
+        #expect(CSVFormat.line(record.csvFields) == expected)
+        let empty = #"2026-11-25T12:00:00Z,abc1234,"ci, the ""box""",Test CPU,2,,,,,,,,,,0,0,0,,0,0,0,0,ok"#
+            + String(repeating: ",", count: 43)
+        #expect(CSVFormat.line(PipelineRecord(environment: record.environment).csvFields) == empty)
+    }
+
+    @Test func everyColumnReadsTheKindOfValueItsFormatWrites() {
+        let record = Self.fullyMeasuredRecord()
+        for column in PipelineColumn.allCases {
+            let value = PipelineRecord.reader(column).read(record)
+            let fits = switch (value, column.about.format) {
+            case (.text?, .text), (.flag?, .text), (.integer?, .integer), (.number?, .decimal), (.number?, .shortest): true
+            default: false
+            }
+            #expect(fits, "column \(column.rawValue): \(String(describing: value))")
+        }
     }
 
     @Test func everyPerOutputColumnExistsForAllThreeOutputs() {

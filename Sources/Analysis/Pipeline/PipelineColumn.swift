@@ -1,8 +1,10 @@
-/// Every column of the pipeline CSV (`writerbench pipeline --out`), in file order: the one place that defines each
-/// column's name and unit. results/README.md ("Pipeline CSV") documents the same list; a test keeps them in step.
+/// Every column of the pipeline CSV (`writerbench pipeline --out`), in file order: the typed names the gate reads.
+///
+/// Each column's unit, direction, number format and meaning live in its catalogue entry (``about``, in
+/// `PipelineColumn+Catalogue.swift`); results/README.md's "Pipeline CSV" table is generated from it.
 ///
 /// Per-output columns end in `_right`, `_left` or `_debug` (see ``PipelineOutput``). Never reorder existing
-/// columns; add new ones at the end of their group and document them.
+/// columns; add new ones at the end of their group, with their entry.
 public enum PipelineColumn: String, CaseIterable, Sendable {
     // Environment
     case timestamp, gitRevision = "git_revision", host, cpuModel = "cpu_model", logicalCores = "logical_cores"
@@ -36,28 +38,6 @@ public enum PipelineColumn: String, CaseIterable, Sendable {
     case invalidReason = "invalid_reason"
     case psnrDB = "psnr_db", psnrDBRight = "psnr_db_right", psnrDBLeft = "psnr_db_left", psnrDBDebug = "psnr_db_debug"
     case verifyS = "verify_s"
-
-    /// The CSV header line's fields, in order.
-    public static var header: [String] { allCases.map(\.rawValue) }
-
-    /// Unit of the column's values ("" for text).
-    public var unit: String {
-        switch self {
-        case .processingMsPerFrame, .batchDelayMsP50, .batchDelayMsMax, .finishMs, .queueBlockedMs,
-             .writeMsP50Right, .writeMsP95Right, .writeMsP99Right, .writeMsMaxRight,
-             .writeMsP50Left, .writeMsP95Left, .writeMsP99Left, .writeMsMaxLeft,
-             .writeMsP50Debug, .writeMsP95Debug, .writeMsP99Debug, .writeMsMaxDebug: "ms"
-        case .totalS, .totalSPer1000Frames, .cpuUserS, .cpuSysS, .childCPUUserS, .childCPUSysS, .verifyS: "s"
-        case .pipelineFPS, .nullWriterFPS, .streamFPS: "frames/s"
-        case .writerOverheadPct: "%"
-        case .peakRSSMB: "MiB"
-        case .bytesRight, .bytesLeft, .bytesDebug: "bytes"
-        case .psnrDB, .psnrDBRight, .psnrDBLeft, .psnrDBDebug: "dB"
-        case .width, .height, .midline: "pixels"
-        case .frames, .ringSize, .batchSize, .poolCopies: "frames"
-        default: ""
-        }
-    }
 
     /// The per-output column for `metric` (a column of the right output) and `output`; `metric` itself when it has
     /// no per-output variants.

@@ -1,7 +1,8 @@
-/// Every column of the results CSV, in file order: the one place that defines each column's name, unit and meaning.
+/// Every column of the results CSV, in file order: the typed names that readers (gate, compare, report) use.
 ///
-/// results/README.md documents the same list (a test keeps them in step). Never reorder existing columns;
-/// add new ones at the end of their group and document them.
+/// Each column's unit, direction, number format and meaning live in its catalogue entry (``spec``, in
+/// `CSVColumn+Catalogue.swift`); results/README.md's "Columns" table is generated from it. Never reorder existing
+/// columns; add new ones at the end of their group, with their entry.
 public enum CSVColumn: String, CaseIterable, Sendable {
     // Environment
     case timestamp, gitRevision = "git_revision", host, cpuModel = "cpu_model", logicalCores = "logical_cores", os
@@ -27,25 +28,4 @@ public enum CSVColumn: String, CaseIterable, Sendable {
     case psnrMinDB = "psnr_min_db", psnrLumaDB = "psnr_luma_db", ssim, ssimMin = "ssim_min"
     case colorMatrix = "color_matrix", colorPrimaries = "color_primaries", colorTransfer = "color_transfer"
     case colorRange = "color_range", verifyS = "verify_s", colorDecodedAs = "color_decoded_as"
-
-    /// The CSV header line's fields, in order.
-    public static var header: [String] { allCases.map(\.rawValue) }
-
-    /// Unit of the column's values ("" for text).
-    public var unit: String {
-        switch self {
-        case .openMs, .writeMsMean, .writeMsP50, .writeMsP95, .writeMsP99, .writeMsMax, .finishMs, .latenessMsMax,
-             .queueBlockedMs: "ms"
-        case .totalS, .cpuUserS, .cpuSysS, .childCPUUserS, .childCPUSysS, .verifyS: "s"
-        case .fps, .streamFPS, .paceFPS: "frames/s"
-        case .peakRSSMB, .queueHighWaterMB: "MiB"
-        case .bytes: "bytes"
-        case .bitrateKbps: "kbit/s"
-        case .psnrDB, .psnrMinDB, .psnrLumaDB: "dB"
-        case .width, .height: "pixels"
-        case .frames, .ringSize, .framesDecoded, .lateFrames, .queueBlockedWrites, .queueHighWaterFrames: "frames"
-        case .ceilingRatio: "ratio"
-        default: ""
-        }
-    }
 }

@@ -16,7 +16,7 @@ public enum Pace: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .max: "max"
-        case .fixed(let fps): fps == fps.rounded() ? String(Int(fps)) : String(fps)
+        case .fixed(let fps): ColumnFormat.shortest(fps)
         }
     }
 }

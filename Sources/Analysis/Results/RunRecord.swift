@@ -67,83 +67,11 @@ public struct RunRecord: Sendable {
     /// The CSV fields in ``CSVColumn`` order.
     public var csvFields: [String] { CSVColumn.allCases.map(field) }
 
-    /// The text of one column.
-    public func field(_ column: CSVColumn) -> String {
-        switch column {
-        case .timestamp: environment.timestamp
-        case .gitRevision: environment.gitRevision
-        case .host: environment.host
-        case .cpuModel: environment.cpuModel
-        case .logicalCores: String(environment.logicalCores)
-        case .os: environment.os
-        case .libavVersion: environment.libavVersion
-        case .ffmpegVersion: environment.ffmpegVersion
-        case .opencvVersion: environment.opencvVersion
-        case .runID: runID
-        case .strategy: strategy
-        case .encoder: encoder
-        case .encoderUsed: encoderUsed
-        case .preset: preset ?? ""
-        case .crf: crf.map(String.init) ?? ""
-        case .threads: threads.map(String.init) ?? ""
-        case .container: container
-        case .colorPolicy: colorPolicy
-        case .queue: queue
-        case .frameset: frameset
-        case .width: String(width)
-        case .height: String(height)
-        case .frames: String(frames)
-        case .ringSize: ringSize.map(String.init) ?? ""
-        case .streamFPS: String(streamFPS)
-        case .paceFPS: if case .fixed = pace { pace.description } else { "" }
-        case .repeatIndex: String(repeatIndex)
-        case .status: status.rawValue
-        case .reason: reason
-        case .openMs: Self.format(openMs, 3)
-        case .writeMsMean: Self.format(write?.mean, 4)
-        case .writeMsP50: Self.format(write?.percentile(50), 4)
-        case .writeMsP95: Self.format(write?.percentile(95), 4)
-        case .writeMsP99: Self.format(write?.percentile(99), 4)
-        case .writeMsMax: Self.format(write?.max, 4)
-        case .finishMs: Self.format(finishMs, 3)
-        case .totalS: Self.format(totalS, 4)
-        case .fps: Self.format(fps, 2)
-        case .lateFrames: lateFrames.map(String.init) ?? ""
-        case .latenessMsMax: Self.format(latenessMsMax, 3)
-        case .ceilingRatio: Self.format(ceilingRatio, 3)
-        case .queueBlockedMs: Self.format(queueBlockedMs, 3)
-        case .queueBlockedWrites: queueBlockedWrites.map(String.init) ?? ""
-        case .queueHighWaterFrames: queueHighWaterFrames.map(String.init) ?? ""
-        case .queueHighWaterMB: Self.format(queueHighWaterMB, 1)
-        case .cpuUserS: Self.format(cpu?.selfUser, 3)
-        case .cpuSysS: Self.format(cpu?.selfSystem, 3)
-        case .childCPUUserS: Self.format(cpu?.childrenUser, 3)
-        case .childCPUSysS: Self.format(cpu?.childrenSystem, 3)
-        case .peakRSSMB: Self.format(peakRSSMB, 1)
-        case .bytes: bytes.map(String.init) ?? ""
-        case .bitrateKbps: Self.format(bitrateKbps, 1)
-        case .valid: verification.map { $0.valid ? "true" : "false" } ?? ""
-        case .invalidReason: verification?.invalidReason ?? ""
-        case .framesDecoded: verification.map { String($0.framesDecoded) } ?? ""
-        case .psnrDB: Self.format(verification?.psnrMean, 3)
-        case .psnrMinDB: Self.format(verification?.psnrMin, 3)
-        case .psnrLumaDB: Self.format(verification?.psnrLumaMean, 3)
-        case .ssim: Self.format(verification?.ssimMean, 5)
-        case .ssimMin: Self.format(verification?.ssimMin, 5)
-        case .colorMatrix: verification?.colorMatrix ?? ""
-        case .colorPrimaries: verification?.colorPrimaries ?? ""
-        case .colorTransfer: verification?.colorTransfer ?? ""
-        case .colorRange: verification?.colorRange ?? ""
-        case .verifyS: Self.format(verification?.verifySeconds, 3)
-        case .colorDecodedAs: verification?.decodedAs ?? ""
-        }
-    }
+    /// The text of one column, as its catalogue entry (``CSVColumn/spec``) reads and formats it.
+    public func field(_ column: CSVColumn) -> String { column.spec.field(of: self) }
 
     /// Fixed-point text with `digits` decimals; empty for nil (never "nan" or "inf").
-    public static func format(_ value: Double?, _ digits: Int) -> String {
-        guard let value, value.isFinite else { return "" }
-        return String(format: "%.\(digits)f", value)
-    }
+    public static func format(_ value: Double?, _ digits: Int) -> String { ColumnFormat.fixedPoint(value, digits) }
 }
 
 /// What verification of one output found, as the CSV needs it.

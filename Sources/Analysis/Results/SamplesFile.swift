@@ -2,8 +2,8 @@ import Foundation
 
 /// The per-write samples companion of a results CSV (`<results>.samples.csv`); see results/README.md.
 public enum SamplesFile {
-    /// The columns, in order.
-    public static let header = ["run_id", "strategy", "frame", "write_ms", "queue_depth"]
+    /// The columns, in order (``SampleColumn``).
+    public static let header = SampleColumn.header
 
     /// The samples path that belongs to a results CSV: `x.csv` → `x.samples.csv`.
     public static func path(forResults results: String) -> String {
@@ -15,9 +15,10 @@ public enum SamplesFile {
         var text = ""
         text.reserveCapacity(record.writeSamplesMs.count * 40)
         let strategy = CSVFormat.escape(record.strategy)
+        let writeFormat = SampleColumn.writeMs.about.format
         for (index, sample) in record.writeSamplesMs.enumerated() {
             let depth = record.queueDepths.map { String($0[index]) } ?? ""
-            text += "\(record.runID),\(strategy),\(index),\(String(format: "%.4f", sample)),\(depth)\n"
+            text += "\(record.runID),\(strategy),\(index),\(writeFormat.render(.number(sample))),\(depth)\n"
         }
         return text
     }

@@ -1,0 +1,103 @@
+extension PipelineColumn: DescribedColumn {
+    /// The pipeline CSV's catalogue entry for this column: unit, direction, number format and meaning.
+    /// results/README.md's "Pipeline CSV" table is generated from these entries; how a `PipelineRecord` yields each
+    /// value lives next to the record (FaceMirror), which this module cannot see.
+    public var about: ColumnDescription {
+        switch self {
+        // Environment
+        case .timestamp: .text("ISO 8601 UTC time the invocation started")
+        case .gitRevision: .text("as in the run CSV")
+        case .host: .text("host name")
+        case .cpuModel: .text("CPU model")
+        case .logicalCores: .integer(.unitless, "logical cores available to the process")
+        // Configuration
+        case .runID: .text("unique id of the row within the file (`p<timestamp digits>-<n>`)")
+        case .strategy: .text("strategy whose writers took the outputs; `null` for the baseline")
+        case .encoder: .text("encoder the strategy asks for (what the console names at the start)")
+        case .encoderUsedRight, .encoderUsedLeft, .encoderUsedDebug:
+            .text("encoder each output's writer reported at finish")
+        case .queue: .text("queue bound of asynchronous strategies; empty for synchronous ones")
+        case .frameset: .text("source frame set (`talking-head` by default); empty for `--input`")
+        case .input: .text("source video file; empty for a frame set")
+        case .width, .height: .integer(.pixels, "frame size of source and outputs")
+        case .frames: .integer(.frames, "frames processed and handed to all three writers")
+        case .ringSize: .integer(.frames, "distinct pre-generated source frames (frame sets only)")
+        case .streamFPS: .integer(.framesPerSecond, "frame rate of the output streams")
+        case .midline:
+            .integer(.pixels, "midline column *m*: columns *x < m* are the left part, *x ≥ m* the right part")
+        case .batchSize:
+            .integer(.frames, "frames processed before they are handed to the writers (`--batch`)")
+        case .batches: .integer(.unitless, "batches handed over")
+        // Outcome
+        case .status: .text("`ok`, `unavailable` or `failed`")
+        case .failedOutput:
+            .text("for `failed` rows caused by a writer: the output (`right`, `left`, `debug`) whose writer failed")
+        case .reason:
+            .text("why a row is unavailable or failed (names the failed output and how the others were finished)")
+        // Throughput
+        case .pipelineFPS: .number(.framesPerSecond, direction: .prefersLarger, digits: 2, "frames / `total_s`")
+        case .nullWriterFPS:
+            .number(.framesPerSecond, digits: 2, "the `null` row's `pipeline_fps` in the same invocation")
+        case .writerOverheadPct:
+            .number(.percent, direction: .prefersSmaller, digits: 1, "(1 − `pipeline_fps` / `null_writer_fps`) · 100")
+        case .processingMsPerFrame:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 3,
+                    "mean time to read (decode or take from the ring) and process one source frame into its three outputs")
+        case .poolCopies:
+            .integer(.frames, direction: .prefersSmaller,
+                     "output frames whose recycled storage was still held by a writer, so processing wrote into a copy (`OutputBufferPool`; output storage is reused round-robin over one batch for synchronous writers, two for asynchronous ones)")
+        case .batchDelayMsP50:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 3,
+                    "median batch-transition delay: per batch, wall time from the end of its processing to the return of its last `write`, i.e. what the pipeline waits for writers before it can start the next batch (synchronous writers: the whole encode; async: the queue hand-off)")
+        case .batchDelayMsMax:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 3, "the largest batch-transition delay")
+        case .queueBlockedMs:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 3,
+                    "async strategies: total time the three writers' `write` waited for room in a full queue (back-pressure, as opposed to scheduling delays)")
+        // Writes, per output
+        case .writeMsP50Right, .writeMsP95Right, .writeMsP99Right, .writeMsMaxRight:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 4,
+                    "caller-blocking time of one `write` to the right output's writer: percentiles and maximum")
+        case .writeMsP50Left, .writeMsP95Left, .writeMsP99Left, .writeMsMaxLeft:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 4, "the same for the left output")
+        case .writeMsP50Debug, .writeMsP95Debug, .writeMsP99Debug, .writeMsMaxDebug:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 4, "the same for the debug output")
+        case .finishMs:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 3,
+                    "finishing the three writers, one after the other (async: draining their queues)")
+        case .totalS:
+            .number(.seconds, direction: .prefersSmaller, digits: 4,
+                    "wall time from opening the writers to the end of finishing them")
+        case .totalSPer1000Frames:
+            .number(.seconds, direction: .prefersSmaller, digits: 3,
+                    "`total_s` scaled linearly to 1000 frames (the \"1000-frame video in under 65 s\" criterion at any length)")
+        // Resources
+        case .cpuUserS, .cpuSysS:
+            .number(.seconds, direction: .prefersSmaller, digits: 3,
+                    "user and system CPU of the writerbench process during the row (all threads)")
+        case .childCPUUserS, .childCPUSysS:
+            .number(.seconds, direction: .prefersSmaller, digits: 3,
+                    "user and system CPU of child processes reaped during the row (ffmpeg encoders)")
+        case .peakRSSMB:
+            .number(.mebibytes, direction: .prefersSmaller, digits: 1,
+                    "peak resident memory during the row (high-water mark reset first); includes the source ring and the batch")
+        case .bytesRight, .bytesLeft, .bytesDebug:
+            .integer(.bytes, direction: .prefersSmaller, "size of each output file")
+        // Validity and quality
+        case .valid:
+            .flag("`true` when all three outputs verified valid, `false` when one did not; empty when not verified")
+        case .validRight, .validLeft, .validDebug:
+            .flag("per output: decodes to exactly the frames, size and duration written")
+        case .invalidReason: .text("every mismatch found, prefixed by its output")
+        case .psnrDB:
+            .number(.decibels, direction: .prefersLarger, digits: 3,
+                    "the lowest of the three outputs' mean BGR PSNR (the worst output)")
+        case .psnrDBRight, .psnrDBLeft, .psnrDBDebug:
+            .number(.decibels, direction: .prefersLarger, digits: 3,
+                    "mean BGR PSNR of each output against the expected processed frames, regenerated from the source (frame set: regenerated; `--input`: decoded again and processed again), on every `--verify-stride`-th frame (default 10)")
+        case .verifyS:
+            .number(.seconds, direction: .prefersSmaller, digits: 3,
+                    "time spent verifying the three outputs (never part of any measurement)")
+        }
+    }
+}
