@@ -11,12 +11,12 @@ public struct AggregateCommand: ParsableCommand {
         commandName: "aggregate",
         abstract: "Summarise a results CSV per configuration (medians over repetitions), or shape it for plot.sh.",
         discussion: """
-            --for table prints a readable table. --for plot-<chart> prints whitespace-separated data for gnuplot,
-            one dataset per panel (select with `index N`); --part panels prints each panel's title and encoder
-            ceiling (tab-separated), --part caption the rows the chart leaves out. --for plot-heading prints the
-            host line for chart titles.
-            Exit status: 0 printed; 1 the CSV (or samples file) is missing, empty or malformed.
-            """)
+            --for table prints a readable table. --for plot-<chart> prints whitespace-separated data for gnuplot, \
+            one dataset per panel (select with `index N`); --part panels prints each panel's title and encoder \
+            ceiling (tab-separated), --part caption the rows the chart leaves out. --for plot-heading prints the \
+            host line for chart titles. \
+            Here: 0 printed; 65 the CSV (or samples file) is empty or malformed; 66 it is missing.
+            """ + "\n\n" + ExitStatus.table)
 
     /// What to print.
     enum View: String, ExpressibleByArgument, CaseIterable {
@@ -64,7 +64,7 @@ public struct AggregateCommand: ParsableCommand {
             }
         } catch let error as CSVError {
             printError("aggregate: \(results): \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.loading(results).exit
         }
     }
 }

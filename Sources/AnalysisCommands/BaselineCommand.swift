@@ -16,10 +16,10 @@ public struct BaselineCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Store a results CSV as baseline NAME of the machine that measured it.",
             discussion: """
-                Writes results/baselines/<machine ID>/NAME.csv (meant to be committed), replacing an older one of
-                that name. The machine ID is rebuilt from the CSV's cpu_model, logical_cores and os columns.
-                Exit status: 0 saved; 1 no results, a bad name, or a malformed CSV.
-                """)
+                Writes results/baselines/<machine ID>/NAME.csv (meant to be committed), replacing an older one of \
+                that name. The machine ID is rebuilt from the CSV's cpu_model, logical_cores and os columns. \
+                Here: 0 saved; 64 a bad name; 66 no results CSV; 65 a malformed CSV (or one that cannot be saved).
+                """ + "\n\n" + ExitStatus.table)
 
         @Argument(help: "Baseline name (letters, digits, '.', '-', '_').")
         var name: String
@@ -37,14 +37,14 @@ public struct BaselineCommand: ParsableCommand {
         func run() throws {
             guard let source = from ?? BaselineStore.newestResults() else {
                 printError("baseline: no results CSV in results/; run `writerbench run` first or pass --from FILE")
-                throw ExitCode(1)
+                throw ExitStatus.missingInput.exit
             }
             do {
                 let path = try BaselineStore(directory: directory).save(name: name, from: source)
                 print("baseline: saved \(source) as \(path)")
             } catch {
                 printError("baseline: \(error)")
-                throw ExitCode(1)
+                throw ExitStatus.loading(source).exit
             }
         }
     }

@@ -11,12 +11,13 @@ public struct ColumnsCommand: ParsableCommand {
         commandName: "columns",
         abstract: "Describe the columns of the results or pipeline CSV, or regenerate results/README.md's tables.",
         discussion: """
-            Every column's unit, direction, number format, noise floor and meaning are defined once, in the column
-            catalogue (Sources/Analysis); this prints them. --markdown prints the README table of the --csv chosen;
-            --update FILE rewrites every generated table in FILE (the lines between `<!-- columns:run begin -->` and
-            `<!-- columns:run end -->`, and the same for `pipeline` and `samples`), leaving the rest of the file as it is.
-            Exit status: 0 printed or updated; 1 the file cannot be read or written, or lacks a region's markers.
-            """)
+            Every column's unit, direction, number format, noise floor and meaning are defined once, in the column \
+            catalogue (Sources/Analysis); this prints them. --markdown prints the README table of the --csv chosen; \
+            --update FILE rewrites every generated table in FILE (the lines between `<!-- columns:run begin -->` and \
+            `<!-- columns:run end -->`, and the same for `pipeline` and `samples`), leaving the rest of the file as it is. \
+            Here: 0 printed or updated; 65 the file lacks a region's markers; 66 it cannot be read; 70 it cannot be \
+            written.
+            """ + "\n\n" + ExitStatus.table)
 
     @Option(help: "Which CSV: \(ColumnTable.CSV.allCases.map(\.rawValue).joined(separator: ", ")).")
     var csv: ColumnTable.CSV = .run
@@ -44,10 +45,10 @@ public struct ColumnsCommand: ParsableCommand {
             print("\(update): column tables regenerated")
         } catch let error as ColumnTable.MissingRegion {
             printError("columns: \(update): \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.malformedInput.exit
         } catch {
             printError("columns: \(update): \(error.localizedDescription)")
-            throw ExitCode(1)
+            throw (ExitStatus.loading(update) == .missingInput ? ExitStatus.missingInput : .couldNotComplete).exit
         }
     }
 }

@@ -24,9 +24,9 @@ public struct CompareCommand: ParsableCommand {
             Output: a summary line, the too-few-repetitions explanation once, then one line per configuration; \
             configurations with nothing to compare (e.g. unavailable on both sides) share one line.
 
-            Exit status: 0 nothing regressed; 2 a regression; 4 only improvements; 1 bad input, including two \
-            files with no configuration in common or nothing comparable in them.
-            """)
+            Here: 0 nothing regressed; 2 a regression; 4 only improvements; 1 two files with no configuration in \
+            common or nothing comparable in them; 65/66 a CSV is malformed/missing.
+            """ + "\n\n" + ExitStatus.table)
 
     @Argument(help: "Baseline results CSV.")
     var base: String
@@ -47,14 +47,15 @@ public struct CompareCommand: ParsableCommand {
             comparison = try Comparison(base: load(base), new: load(new), threshold: threshold / 100)
         } catch let error as CSVError {
             printError("compare: \(error)")
-            throw ExitCode(1)
+            let missing = [base, new].contains { ExitStatus.loading($0) == .missingInput }
+            throw (missing ? ExitStatus.missingInput : .malformedInput).exit
         }
         print(comparison.render(baseName: base, newName: new))
         do {
             try comparison.requireVerdicts(base: base, new: new)
         } catch {
             printError("compare: \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.checkFailed.exit
         }
         let status = comparison.exitStatus
         if status != 0 { throw ExitCode(status) }

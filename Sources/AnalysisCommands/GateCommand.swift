@@ -10,11 +10,13 @@ public struct GateCommand: ParsableCommand {
         commandName: "gate",
         abstract: "Check a results CSV (and/or a pipeline CSV) against the gate rules.",
         discussion: """
-            Prints one line per rule (rule, rows matched, measured value, limit, PASS/FAIL).
-            Rules with csv=pipeline read --pipeline-csv, the others --csv. Only the rules of the CSVs given are judged;
-            the others are listed as not judged.
-            Exit status: 0 every rule passed; 1 a rule failed or matched no row; 2 the CSV or rules file is malformed.
-            """)
+            Prints one line per rule (rule, rows matched, measured value, limit, PASS/FAIL). \
+            Rules with csv=pipeline read --pipeline-csv, the others --csv. Only the rules of the CSVs given are judged; \
+            the others are listed as not judged. \
+            A rule that matches no row is printed N/A (not applicable) and still fails the gate: a gate that checked \
+            nothing must not pass. Here: 0 every rule passed; 1 a rule failed or was not applicable; 64 an unknown \
+            --report-only rule; 65 the CSV or rules file is malformed; 66 one of them is missing.
+            """ + "\n\n" + ExitStatus.table)
 
     @Option(help: "Results CSV of `writerbench run` to check.")
     var csv: String?
@@ -22,8 +24,8 @@ public struct GateCommand: ParsableCommand {
     @Option(help: "Pipeline CSV of `writerbench pipeline` to check (rules with csv=pipeline).")
     var pipelineCsv: String?
 
-    @Option(help: "Rules file.")
-    var rules = "results/gate-rules.txt"
+    @Option(help: "Rules file (default: results/gate-rules.txt of the package the program was built in, else of the current folder).")
+    var rules = PackageLocation.resolve("results/gate-rules.txt")
 
     @Option(name: .customLong("report-only"),
             help: "Judge and print this rule, but do not let it fail the gate (repeatable; names a rule).")
@@ -45,14 +47,14 @@ public struct GateCommand: ParsableCommand {
                 if table == .run { tables.run = read } else { tables.pipeline = read }
             } catch {
                 printError("gate: \(path): \(error)")
-                throw ExitCode(2)
+                throw ExitStatus.loading(path).exit
             }
         }
         do {
             ruleList = try GateRuleFile.load(rules)
         } catch {
             printError("gate: \(rules): \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.loading(rules).exit
         }
         // Judging only the tables given keeps `gate --csv` (the run gate) independent of the pipeline's rules.
         let skipped = ruleList.filter { tables[$0.table] == nil }
@@ -65,14 +67,18 @@ public struct GateCommand: ParsableCommand {
         }
         for name in reportOnly where !ruleList.contains(where: { $0.name == name }) {
             printError("gate: --report-only \(name): no such rule among those judged")
-            throw ExitCode(2)
+            throw ExitStatus.usage.exit
         }
         let reported = Gate.evaluate(tables, rules: ruleList.filter { reportOnly.contains($0.name) })
         reported.forEach { print("REPORT-ONLY " + $0.line) }
         let verdicts = Gate.evaluate(tables, rules: ruleList.filter { !reportOnly.contains($0.name) })
         verdicts.forEach { print($0.line) }
-        let failed = verdicts.filter { !$0.passed }.count
-        print(failed == 0 ? "gate: \(verdicts.count) rule(s) passed" : "gate: \(failed) of \(verdicts.count) rule(s) failed")
-        if !Gate.passed(verdicts) { throw ExitCode(1) }
+        let summary = Gate.summary(verdicts)
+        var line = "gate: \(summary.counts)"
+        if summary.notApplicable > 0 {
+            line += " — the gate fails on rules that are not applicable: a gate that checked nothing must not pass"
+        }
+        print(line)
+        if !Gate.passed(verdicts) { throw ExitStatus.checkFailed.exit }
     }
 }

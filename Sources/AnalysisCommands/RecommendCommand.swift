@@ -10,11 +10,19 @@ public struct RecommendCommand: ParsableCommand {
         commandName: "recommend",
         abstract: "Recommend the fastest valid strategy meeting the given limits, per workload.",
         discussion: """
-            Strategies are ranked by median fps over repetitions; limits apply to medians. The encoder-ceiling row
-            is a reference, never recommended. Every strategy left out is listed with the reason.
-            Exit status: 0 a strategy was recommended for every workload; 2 none met the limits for some workload;
-            1 bad input.
-            """)
+            Strategies are ranked by median fps over repetitions; limits apply to medians. The encoder-ceiling row \
+            is a reference, never recommended. Every strategy left out is listed with the reason. Without limits the \
+            best valid writer of each workload is recommended. Workloads in which every strategy was unavailable \
+            (e.g. hardware encoders this machine lacks) are summarised in one line.
+
+            A winner is named only when it leads by more than the spread over repetitions: with two or more \
+            repetitions each, the runner-up's fastest repetition must be slower than the winner's slowest; when the \
+            ranges overlap it is a tie within noise. With one repetition on a side, no lead is claimed unless the \
+            medians differ at least 2×.
+
+            Here: 0 a recommendation for every workload that ran (always, without limits); 3 with limits, some \
+            workload in which a writer ran validly has none meeting them; 65/66 the CSV is malformed/missing.
+            """ + "\n\n" + ExitStatus.table)
 
     @Argument(help: "Results CSV.")
     var results: String
@@ -43,9 +51,16 @@ public struct RecommendCommand: ParsableCommand {
                 maxWriteP99Ms: maxWriteP99, minPSNR: minPSNR, minFPS: minFPS))
         } catch let error as CSVError {
             printError("recommend: \(results): \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.loading(results).exit
         }
-        print(recommendations.map { $0.render() }.joined(separator: "\n\n"))
-        if recommendations.contains(where: { $0.best == nil }) { throw ExitCode(2) }
+        let constraints = RecommendationConstraints(maxWriteP99Ms: maxWriteP99, minPSNR: minPSNR, minFPS: minFPS)
+        let shown = recommendations.filter(\.anyAvailable)
+        var text = shown.map { $0.render() }.joined(separator: "\n\n")
+        let unavailable = Recommendation.unavailableSummary(recommendations)
+        if !unavailable.isEmpty { text += (text.isEmpty ? "" : "\n\n") + unavailable + "." }
+        print(text)
+        if !constraints.isEmpty && shown.contains(where: { $0.best == nil && $0.anyValidWriter }) {
+            throw ExitStatus.nothingMetLimits.exit
+        }
     }
 }

@@ -11,10 +11,13 @@ public struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a Markdown or self-contained HTML report of a results CSV.",
         discussion: """
-            Plots come from --plots DIR (default: <results>-plots); when it holds none, scripts/plot.sh is run to make
-            them. HTML embeds them as PNG; Markdown links them.
-            Exit status: 0 written; 1 the CSV or rules file is missing or malformed, or the output cannot be written.
-            """)
+            Plots come from --plots DIR (default: <results>-plots); when it holds none, scripts/plot.sh is run to make \
+            them. HTML embeds them as PNG; Markdown links them. \
+            The gate section judges the run rules: a rule that matches no row of this CSV (written for another size \
+            or pace) is "not applicable", not a failure. A fastest writer or lowest latency is named only when it \
+            leads by more than the spread over repetitions (see `recommend --help`); otherwise "tie within noise". \
+            Here: 0 written; 65/66 the CSV or rules file is malformed/missing; 70 the output cannot be written.
+            """ + "\n\n" + ExitStatus.table)
 
     /// Output format.
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
@@ -28,7 +31,7 @@ public struct ReportCommand: ParsableCommand {
     @Option(help: "Output file (default: standard output).")
     var out: String?
 
-    @Option(help: "Gate rules file (default: results/gate-rules.txt; without it the report says there is no verdict).")
+    @Option(help: "Gate rules file (default: results/gate-rules.txt of the package the program was built in; without it the report says there is no verdict).")
     var rules: String?
 
     @Option(help: "Folder of the plots (default: <results>-plots).")
@@ -38,9 +41,10 @@ public struct ReportCommand: ParsableCommand {
     var noPlots = false
 
     @Option(help: "Plot script run when the plots folder holds no plots.")
-    var plotScript = "scripts/plot.sh"
+    var plotScript = PackageLocation.resolve("scripts/plot.sh")
 
-    static let defaultRules = "results/gate-rules.txt"
+    /// results/gate-rules.txt of the package the program was built in (else of the current folder).
+    static var defaultRules: String { PackageLocation.resolve("results/gate-rules.txt") }
 
     public func run() throws {
         let table: ResultsTable
@@ -50,7 +54,7 @@ public struct ReportCommand: ParsableCommand {
             guard !table.rows.isEmpty else { throw CSVError(line: 1, field: 0, message: "the file has a header but no rows") }
         } catch {
             printError("report: \(results): \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.loading(results).exit
         }
         let rulesPath = rules ?? Self.defaultRules
         if rules == nil && !FileManager.default.fileExists(atPath: rulesPath) {
@@ -59,7 +63,7 @@ public struct ReportCommand: ParsableCommand {
             do { gate = .verdicts(rulesPath: rulesPath, Gate.evaluate(table, rules: try GateRuleFile.load(rulesPath).filter { $0.table == .run })) }
             catch {
                 printError("report: \(rulesPath): \(error)")
-                throw ExitCode(1)
+                throw ExitStatus.loading(rulesPath).exit
             }
         }
 
@@ -87,13 +91,13 @@ public struct ReportCommand: ParsableCommand {
                                           gate: gate, plots: plotList, plotNote: plotNote)
         } catch {
             printError("report: \(results): \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.malformedInput.exit
         }
         let text = format == .html ? document.html() : document.markdown()
         guard let out else { print(text, terminator: ""); return }
         do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
             printError("report: cannot write \(out): \(error.localizedDescription)")
-            throw ExitCode(1)
+            throw ExitStatus.couldNotComplete.exit
         }
         print("report: wrote \(out)")
     }

@@ -17,8 +17,8 @@ struct PipelineCommand: ParsableCommand {
             and hand each to its own writer of the strategy (three encoders at once), a batch at a time. \
             The CSV columns are documented in results/README.md ("Pipeline CSV").
 
-            Exit status: 0 when every strategy ran with valid outputs or was unavailable; 1 when one failed.
-            """)
+            Here: 0 when every strategy ran with valid outputs or was unavailable; 1 when one failed.
+            """ + "\n\n" + ExitStatus.table)
 
     @OptionGroup var selection: StrategySelection
 

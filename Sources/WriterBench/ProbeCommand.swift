@@ -1,4 +1,5 @@
 import Analysis
+import AnalysisCommands
 import ArgumentParser
 import Harness
 import Strategies
@@ -12,7 +13,7 @@ struct ProbeCommand: ParsableCommand {
             Each encoder is opened in-process (libav, as the hw-*-libav strategies do) and through the ffmpeg \
             program (as the hw-*-pipe strategies do) and encodes one 256x256 frame; a failure shows the library's \
             own reason. Ends with the environment and the encoder `auto` would use. Exit status 0 either way.
-            """)
+            """ + "\n\n" + ExitStatus.table)
 
     @OptionGroup var encoderOptions: EncoderOptions
 

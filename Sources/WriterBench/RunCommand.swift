@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Measure strategies and write one CSV row per run.",
-        discussion: "Exit status: 0 when every strategy ran (with valid output) or was unavailable; 1 when one failed.")
+        discussion: "Here: 0 when every strategy ran (with valid output) or was unavailable; 1 when one failed or wrote "
+            + "invalid output; 2 --compare-to found a regression.\n\n" + ExitStatus.table)
 
     @OptionGroup var selection: StrategySelection
 

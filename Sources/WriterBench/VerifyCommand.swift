@@ -1,4 +1,5 @@
 import Analysis
+import AnalysisCommands
 import ArgumentParser
 import Foundation
 import Harness
@@ -21,7 +22,7 @@ struct VerifyCommand: ParsableCommand {
             and exit status 1 (other frame sets measure 13–18.5 dB luma PSNR; faithful encodes 21 dB and up, noise \
             included — luma, because 4:2:0 leaves faithful colour noise at about 12 dB BGR PSNR). When no frame \
             could be compared the content is reported as not judged, which alone does not fail the file.
-            """
+            """ + "\n\n" + ExitStatus.table
     )
 
     @Argument(help: "The video file to verify.")

@@ -7,8 +7,12 @@ struct WriterBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "writerbench",
         abstract: "Measure how fast a program can hand video frames to an encoder.",
+        version: ProgramVersion.text,
         subcommands: [RunCommand.self, ListCommand.self, FramesCommand.self, GateCommand.self, VerifyCommand.self,
                       ReportCommand.self, CompareCommand.self, BaselineCommand.self, RecommendCommand.self,
                       AggregateCommand.self, ProbeCommand.self, PipelineCommand.self, ColumnsCommand.self]
     )
+
+    /// ArgumentParser's main, with errors that are not exit codes mapped to status 70 (see `ExitStatus`).
+    static func main() { ExitStatus.main(Self.self) }
 }

@@ -48,6 +48,9 @@ import TestSupport
         #expect(!Gate.passed(verdicts))
         #expect(verdicts[0].rowsMatched == 0)
         #expect(verdicts[0].detail.contains("no row matched"))
+        #expect(!verdicts[0].applicable)
+        #expect(verdicts[0].line.hasPrefix("N/A  "))
+        #expect(Gate.summary(verdicts).notApplicable > 0)
     }
 
     @Test func failsWhenAMatchedRowHasNoMeasurement() throws {

@@ -60,6 +60,34 @@ import Testing
         #expect(recommendation.render().contains("no strategy meets the constraints"))
     }
 
+    @Test func aLeadWithinTheSpreadOfRepetitionsIsATie() throws {
+        let table = try ReportFixtures.table(ReportFixtures.repetitions("a", fps: [300, 330, 310])
+                                             + ReportFixtures.repetitions("b", fps: [305, 290, 320]))
+        let recommendation = try #require(Recommendation.make(table, constraints: RecommendationConstraints()).first)
+        #expect(recommendation.lead == .tie)
+        #expect(recommendation.render().contains("lead:        tie within noise: 1.02× the runner-up's median fps"))
+    }
+
+    @Test func workloadsWhereNothingCouldRunAreSummarisedInOneLine() throws {
+        let table = try ReportFixtures.table(
+            ReportFixtures.repetitions("libav", fps: [100])
+            + [ReportFixtures.unavailable("hw-nvenc-libav", reason: "no CUDA device", [.encoder: "h264_nvenc"]),
+               ReportFixtures.unavailable("hw-vaapi-libav", reason: "no render node", [.encoder: "h264_vaapi"])])
+        let all = try Recommendation.make(table, constraints: RecommendationConstraints())
+        #expect(all.filter(\.anyAvailable).map { $0.best?.strategy } == ["libav"])
+        #expect(Recommendation.unavailableSummary(all)
+                == "2 workload(s) with every strategy unavailable on this machine (encoders: h264_nvenc, h264_vaapi); "
+                + "`writerbench probe` says why")
+    }
+
+    @Test func theEncoderCeilingIsNeverRecommendedEvenWhenAlone() throws {
+        let table = try ReportFixtures.table(ReportFixtures.repetitions(RunConfiguration.encoderCeiling, fps: [900]))
+        let recommendation = try #require(Recommendation.make(table, constraints: RecommendationConstraints()).first)
+        #expect(recommendation.best == nil)
+        #expect(!recommendation.anyValidWriter)
+        #expect(recommendation.render().contains("recommended: none — no writer completed a valid run"))
+    }
+
     @Test func aConstraintOnAnUnmeasuredMetricExcludesWithThatReason() throws {
         let table = try ReportFixtures.table(ReportFixtures.repetitions("unverified", fps: [100], [.psnrDB: "", .valid: ""]))
         let recommendation = try #require(Recommendation.make(table, constraints: RecommendationConstraints(minPSNR: 30)).first)

@@ -25,7 +25,7 @@ import Testing
     @Test func markdownContainsEveryRowAndTheGateVerdict() throws {
         let markdown = try document().markdown()
         for row in rows() { #expect(markdown.contains(ReportDocument.markdownText(row[.runID] ?? "?"))) }
-        #expect(markdown.contains("FAIL — 1 of 2 rule(s) of rules.txt failed"))
+        #expect(markdown.contains("FAIL — rules.txt: 1 of 2 applicable rule(s) failed"))
         #expect(markdown.contains("| pipe-p99 | FAIL |"))
         #expect(markdown.contains("| async-p99 | PASS |"))
     }
@@ -33,7 +33,7 @@ import Testing
     @Test func htmlContainsEveryRowAndTheGateVerdict() throws {
         let html = try document().html()
         for row in rows() { #expect(html.contains("<td>\(ReportDocument.escape(row[.runID] ?? "?"))</td>")) }
-        #expect(html.contains("FAIL — 1 of 2 rule(s) of rules.txt failed"))
+        #expect(html.contains("FAIL — rules.txt: 1 of 2 applicable rule(s) failed"))
         #expect(html.contains("<td>async-p99</td><td>PASS</td>"))
     }
 
@@ -59,10 +59,60 @@ import Testing
     @Test func conclusionsNameTheWinners() throws {
         let conclusions = try #require(try document().sections.first).conclusions
         #expect(conclusions[0].hasPrefix("Fastest valid writer: ffmpeg-pipe-async at 305 fps"))
-        #expect(conclusions[0].contains("of the encoder ceiling"))
+        #expect(conclusions[0].contains("1.56× the median fps of the runner-up ffmpeg-pipe (195 fps; 190–200 fps over 2 repetitions)"))
+        #expect(conclusions[0].contains("0.75× the encoder ceiling's median fps (405 fps)"))
         #expect(conclusions[1].hasPrefix("Lowest caller latency: ffmpeg-pipe-async"))
         #expect(conclusions[2].hasPrefix("Best quality at the 30 fps stream rate: ffmpeg-pipe, PSNR 44 dB"))
         #expect(conclusions[3] == "Meet 1 ms/frame (median write p99 ≤ 1 ms): ffmpeg-pipe-async.")
+    }
+
+    func conclusions(_ rows: [[CSVColumn: String]]) throws -> [String] {
+        let document = try ReportDocument(table: ReportFixtures.table(rows), source: "x.csv", gate: .unavailable("none"))
+        return try #require(document.sections.first).conclusions
+    }
+
+    @Test func overlappingRepetitionsAreATieWithinNoiseNotAWinner() throws {
+        let lines = try conclusions(ReportFixtures.repetitions("libav-async", fps: [300, 330, 310])
+                                    + ReportFixtures.repetitions("libav", fps: [305, 290, 320]))
+        #expect(lines[0].hasPrefix("Fastest valid writer: tie within noise between libav-async (median 310 fps; "
+                                   + "300–330 fps over 3 repetitions) and libav (median 305 fps; 290–320 fps over 3 repetitions)"))
+        #expect(!lines[0].contains("×"))
+    }
+
+    @Test func oneRepetitionEachNamesNoWinnerUnlessTheDifferenceIsLarge() throws {
+        let close = try conclusions(ReportFixtures.repetitions("auto", fps: [321])
+                                    + ReportFixtures.repetitions("libav-async", fps: [300]))
+        #expect(close[0].hasPrefix("Fastest valid writer: one repetition each: no winner can be named (auto at 321 fps "
+                                   + "is 1.07× the median fps of libav-async at 300 fps"))
+        let far = try conclusions(ReportFixtures.repetitions("libav-async", fps: [300])
+                                  + ReportFixtures.repetitions("opencv-mp4v", fps: [120]))
+        #expect(far[0].hasPrefix("Fastest valid writer: libav-async at 300 fps, 2.50× the median fps of the runner-up opencv-mp4v"))
+    }
+
+    @Test func latencyWinnersFollowTheSameRule() throws {
+        let lines = try conclusions(ReportFixtures.repetitions("a", fps: [100, 101], [.writeMsP99: "0.3"])
+                                    + ReportFixtures.repetitions("b", fps: [200, 201], [.writeMsP99: "0.3"]))
+        #expect(lines[1].hasPrefix("Lowest caller latency: tie within noise"), "\(lines[1])")
+    }
+
+    @Test func rulesMatchingNoRowAreNotApplicableRatherThanFailures() throws {
+        let table = try ReportFixtures.table(rows())
+        let rules = try GateRuleFile.parse("""
+            version=1
+            rule=async-p99 strategy=ffmpeg-pipe-async metric=write_ms_p99 max=1.0
+            rule=hd-only strategy=ffmpeg-pipe-async width=1920 height=1080 metric=write_ms_p99 max=1.0
+            """)
+        let document = try ReportDocument(table: table, source: "x.csv",
+                                          gate: .verdicts(rulesPath: "rules.txt", Gate.evaluate(table, rules: rules)))
+        #expect(document.gateSummary == "PASS — rules.txt: 1 rule(s) passed; 1 not applicable (matched no row of this CSV)")
+        #expect(document.markdown().contains("| hd-only | not applicable | 0 |"))
+        #expect(!document.html().contains("verdict fail"))
+
+        let elsewhere = try GateRuleFile.parse("version=1\nrule=hd-only strategy=x width=1920 metric=fps min=1\n")
+        let none = try ReportDocument(table: table, source: "x.csv",
+                                      gate: .verdicts(rulesPath: "rules.txt", Gate.evaluate(table, rules: elsewhere)))
+        #expect(none.gateSummary.hasPrefix("NOT APPLICABLE — rules.txt: no rule matched a row of this CSV"))
+        #expect(none.html().contains("class=\"verdict na\""))
     }
 
     @Test func withoutRulesTheReportSaysThereIsNoVerdict() throws {

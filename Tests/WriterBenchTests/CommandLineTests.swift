@@ -160,8 +160,10 @@ import TestSupport
         #expect(pass.status == 0, "\(pass.output)")
         #expect(fail.status == 1)
         #expect(fail.output.contains("FAIL"))
-        #expect(bad.status == 2)
+        #expect(bad.status == 65)
         #expect(bad.stderr.contains("line 2"))
+        let missing = try CommandLineRun.writerbench(["gate", "--csv", directory + "/no-such.csv", "--rules", rules])
+        #expect(missing.status == 66)
         let reportOnly = try CommandLineRun.writerbench(
             ["gate", "--csv", directory + "/fail.csv", "--rules", rules,
              "--report-only", "pipe-async-write-p95", "--report-only", "pipe-async-write-mean"])
@@ -169,7 +171,34 @@ import TestSupport
         #expect(reportOnly.output.contains("REPORT-ONLY FAIL  pipe-async-write-p95"))
         let unknown = try CommandLineRun.writerbench(["gate", "--csv", directory + "/pass.csv", "--rules", rules,
                                                       "--report-only", "no-such-rule"])
-        #expect(unknown.status == 2)
+        #expect(unknown.status == 64)
+    }
+
+    @Test func recommendExitsZeroWithoutLimitsAndThreeWhenNothingMeetsThem() throws {
+        let directory = try makeTemporaryDirectory()
+        let values: [String: String] = ["strategy": "libav", "frameset": "camera", "width": "160", "height": "120",
+                                        "frames": "60", "repeat": "0", "status": "ok", "fps": "100", "valid": "true"]
+        try (CSVFormat.line(CSVColumn.header) + "\n" + CSVFormat.line(CSVColumn.header.map { values[$0] ?? "" }) + "\n")
+            .write(toFile: directory + "/r.csv", atomically: true, encoding: .utf8)
+        let plain = try CommandLineRun.writerbench(["recommend", directory + "/r.csv"])
+        #expect(plain.status == 0, "\(plain.output)")
+        #expect(plain.output.contains("recommended: libav"))
+        let impossible = try CommandLineRun.writerbench(["recommend", directory + "/r.csv", "--min-fps", "1000"])
+        #expect(impossible.status == 3, "\(impossible.output)")
+    }
+
+    @Test func versionNamesTheReleaseAndTheGitRevision() throws {
+        let version = try CommandLineRun.writerbench(["--version"])
+        #expect(version.status == 0)
+        #expect(version.output.hasPrefix(WriterBenchVersion.number + " (git "), "\(version.output)")
+    }
+
+    @Test func everySubcommandsHelpShowsTheSameExitStatusTable() throws {
+        for command in ["run", "gate", "compare", "recommend", "report", "verify"] {
+            let help = try CommandLineRun.writerbench([command, "--help"])
+            #expect(help.output.contains("Exit status (the same for every subcommand)"), "\(command)")
+            #expect(help.output.contains("65  malformed input"), "\(command)")
+        }
     }
 
     @Test func aPaceThatIsNeitherMaxNorARateIsAUsageErrorNamingTheFlag() throws {

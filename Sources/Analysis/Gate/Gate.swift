@@ -10,13 +10,20 @@ public struct GateVerdict: Sendable, Equatable {
     public var passed: Bool
     /// Why it failed, or a note on how it passed.
     public var detail: String
+    /// False when the table holds nothing the rule is about: no row matched its filter, its reference strategy has
+    /// no row, or its CSV was not given. Such a rule is never `passed` (a gate that checked nothing must not pass),
+    /// but a report calls it "not applicable" rather than a failure.
+    public var applicable: Bool = true
 
-    /// One line: PASS/FAIL, rule, rows, measured value, limit, detail.
+    /// "PASS", "FAIL" or "N/A" (not applicable: the rule matched nothing in this table).
+    public var label: String { passed ? "PASS" : applicable ? "FAIL" : "N/A" }
+
+    /// One line: PASS/FAIL/N/A, rule, rows, measured value, limit, detail.
     public var line: String {
         let value: String
         if let measured { value = "\(rule.aggregate.rawValue)(\(rule.metric))=\(GateRule.format(measured))" }
         else { value = "\(rule.aggregate.rawValue)(\(rule.metric))=-" }
-        return "\(passed ? "PASS" : "FAIL")  \(rule.name)  rows=\(rowsMatched)  \(value)  limit \(rule.limit)"
+        return "\(label)  \(rule.name)  rows=\(rowsMatched)  \(value)  limit \(rule.limit)"
             + (detail.isEmpty ? "" : "  (\(detail))")
     }
 }
@@ -57,15 +64,24 @@ public enum Gate {
             guard let table = tables[rule.table] else {
                 let option = rule.table == .run ? "--csv" : "--pipeline-csv"
                 return GateVerdict(rule: rule, rowsMatched: 0, measured: nil, passed: false,
-                                   detail: "the rule reads the \(rule.table.rawValue) CSV, which was not given (\(option))")
+                                   detail: "the rule reads the \(rule.table.rawValue) CSV, which was not given (\(option))",
+                                   applicable: false)
             }
             return evaluate(table, rule: rule)
         }
     }
 
-    /// True when every verdict passed (and there was at least one).
+    /// True when every verdict passed (and there was at least one). Rules that were not applicable count as not
+    /// passed: this is the `gate` command's verdict, where a rule that checked nothing must fail.
     public static func passed(_ verdicts: [GateVerdict]) -> Bool {
         !verdicts.isEmpty && verdicts.allSatisfy(\.passed)
+    }
+
+    /// The verdicts counted for a summary that tells failures from rules that had nothing to judge.
+    public static func summary(_ verdicts: [GateVerdict]) -> GateSummary {
+        GateSummary(passed: verdicts.filter(\.passed).count,
+                    failed: verdicts.filter { !$0.passed && $0.applicable }.count,
+                    notApplicable: verdicts.filter { !$0.applicable }.count)
     }
 
     static func evaluate(_ table: ResultsTable, rule: GateRule) -> GateVerdict {
@@ -73,7 +89,11 @@ public enum Gate {
         func verdict(_ measured: Double?, _ passed: Bool, _ detail: String) -> GateVerdict {
             GateVerdict(rule: rule, rowsMatched: rows.count, measured: measured, passed: passed, detail: detail)
         }
-        guard !rows.isEmpty else { return verdict(nil, false, "no row matched the rule's filter") }
+        guard !rows.isEmpty else {
+            var verdict = verdict(nil, false, "no row matched the rule's filter")
+            verdict.applicable = false
+            return verdict
+        }
         if case .equals(let expected) = rule.limit {
             let failing = rows.filter { $0[rule.metric] != expected }
             return verdict(nil, failing.isEmpty, failing.isEmpty ? "" :
@@ -94,7 +114,9 @@ public enum Gate {
             referenceRule.filter = filter
             let referenceRows = table.rows.filter(referenceRule.matches)
             guard !referenceRows.isEmpty else {
-                return verdict(nil, false, "no row of the reference strategy \(strategy) matched the rule's other filters")
+                var verdict = verdict(nil, false, "no row of the reference strategy \(strategy) matched the rule's other filters")
+                verdict.applicable = false
+                return verdict
             }
             let referenceValues: [Double]
             switch numbers(referenceRows, rule.metric) {

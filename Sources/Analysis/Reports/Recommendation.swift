@@ -14,6 +14,9 @@ public struct RecommendationConstraints: Sendable, Equatable {
         self.minFPS = minFPS
     }
 
+    /// Whether no limit was given (then the best valid writer is recommended).
+    public var isEmpty: Bool { maxWriteP99Ms == nil && minPSNR == nil && minFPS == nil }
+
     /// Why `aggregate` misses the limits, one phrase per limit missed (empty when it meets them all).
     func violations(of aggregate: RowAggregate) -> [String] {
         var reasons: [String] = []
@@ -55,6 +58,31 @@ public struct Recommendation: Sendable {
     public var best: RowAggregate? { eligible.first }
     /// The next best; nil when fewer than two qualify.
     public var runnerUp: RowAggregate? { eligible.dropFirst().first }
+    /// Whether any configuration of the workload could run here (false when every row is `unavailable`, as for
+    /// hardware encoders this machine lacks).
+    public var anyAvailable: Bool = true
+    /// Whether some writer (not the reference) completed a valid run: then a missing recommendation means the
+    /// limits excluded it.
+    public var anyValidWriter: Bool = true
+
+    /// How clearly the best leads the runner-up on fps (nil without a runner-up); see ``Lead``.
+    public var lead: Lead? {
+        guard let best, let runnerUp else { return nil }
+        return Lead.judge(leader: best.values(.fps), other: runnerUp.values(.fps), higherIsBetter: true)
+    }
+
+    /// The workloads among `recommendations` in which nothing could run, in one line ("" when there are none):
+    /// how many, and which encoders they asked for.
+    public static func unavailableSummary(_ recommendations: [Recommendation]) -> String {
+        let none = recommendations.filter { !$0.anyAvailable }
+        guard !none.isEmpty else { return "" }
+        var encoders: [String] = []
+        for recommendation in none where !encoders.contains(recommendation.workload.encoder) {
+            encoders.append(recommendation.workload.encoder)
+        }
+        return "\(none.count) workload(s) with every strategy unavailable on this machine (encoders: "
+            + "\(encoders.joined(separator: ", "))); `writerbench probe` says why"
+    }
 
     /// One recommendation per workload of `table`, in file order. Throws ``CSVError`` for a malformed number.
     public static func make(_ table: ResultsTable, constraints: RecommendationConstraints) throws -> [Recommendation] {
@@ -88,7 +116,10 @@ public struct Recommendation: Sendable {
             else { eligible.append(group) }
         }
         eligible.sort { ($0.median(.fps) ?? 0, $1.strategy) > ($1.median(.fps) ?? 0, $0.strategy) }
-        return Recommendation(workload: workload, eligible: eligible, excluded: excluded)
+        var recommendation = Recommendation(workload: workload, eligible: eligible, excluded: excluded)
+        recommendation.anyAvailable = groups.contains { $0.outcome.label != "unavailable" }
+        recommendation.anyValidWriter = groups.contains(where: \.isRankable)
+        return recommendation
     }
 
     /// The recommendation in words: best, runner-up, the other qualifying strategies, and every exclusion.
@@ -105,9 +136,19 @@ public struct Recommendation: Sendable {
         if let best {
             lines.append("  recommended: \(summary(best))")
             lines.append("  runner-up:   " + (runnerUp.map(summary) ?? "none"))
+            if let runnerUp, let lead, let fps = best.median(.fps), let other = runnerUp.median(.fps), other > 0 {
+                let ratio = String(format: "%.2f× the runner-up's median fps", fps / other)
+                switch lead {
+                case .clear: lines.append("  lead:        \(ratio); the ranges of their repetitions do not overlap")
+                case .large: lines.append("  lead:        \(ratio) (at least \(ReportFormat.number(Lead.singleRunFactor))× with a single repetition)")
+                case .tie: lines.append("  lead:        tie within noise: \(ratio), but the ranges of their repetitions overlap; either will do")
+                case .undecided: lines.append("  lead:        none can be named: \(ratio) from fewer than two repetitions on a side; run with --repeat 3 to decide")
+                }
+            }
             for other in eligible.dropFirst(2) { lines.append("  also meets the constraints: \(summary(other))") }
         } else {
-            lines.append("  recommended: none — no strategy meets the constraints")
+            lines.append(anyValidWriter ? "  recommended: none — no strategy meets the constraints"
+                         : "  recommended: none — no writer completed a valid run")
         }
         for exclusion in excluded { lines.append("  excluded \(exclusion.strategy): \(exclusion.reason)") }
         return lines.joined(separator: "\n")

@@ -19,14 +19,13 @@ extension ReportDocument {
         }
         out.append("</section>")
 
-        let gatePassed: Bool? = if case .verdicts(_, let verdicts) = gate { Gate.passed(verdicts) } else { nil }
-        out.append("<section><h2>Gate</h2><p class=\"verdict \(gatePassed == true ? "pass" : gatePassed == false ? "fail" : "")\">"
+        out.append("<section><h2>Gate</h2><p class=\"verdict \(gateClass)\">"
                    + "\(Self.escape(gateSummary))</p>")
         if case .verdicts(_, let verdicts) = gate, !verdicts.isEmpty {
             out.append("<table><thead>" + Self.headerRow(["rule", "verdict", "rows", "measured", "limit", "detail"]) + "</thead><tbody>")
             for verdict in verdicts {
                 let cells = Self.gateCells(verdict)
-                out.append("<tr class=\"\(verdict.passed ? "pass" : "fail")\">" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>")
+                out.append("<tr class=\"\(verdict.passed ? "pass" : verdict.applicable ? "fail" : "na")\">" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>")
             }
             out.append("</tbody></table>")
         }
@@ -114,6 +113,7 @@ extension ReportDocument {
         tr.fail td:nth-child(2){color:#c62828;font-weight:600}
         .verdict{font-weight:600;padding:.4em .7em;display:inline-block;border-radius:4px}
         .verdict.pass{background:#e6f4ea;color:#1a7f37}.verdict.fail{background:#fdecea;color:#c62828}
+        .verdict.na{background:#f4f4f4;color:#555}tr.na td{color:#666}
         .note{color:#555;font-size:.9em}
         figure{margin:1em 0}figure img{max-width:100%;border:1px solid #e0e0e0}figcaption{color:#555;font-size:.9em}
         table.runs{font-size:.8em}

@@ -41,7 +41,7 @@ extension ReportDocument {
     }
 
     static func gateCells(_ verdict: GateVerdict) -> [String] {
-        [verdict.rule.name, verdict.passed ? "PASS" : "FAIL", "\(verdict.rowsMatched)",
+        [verdict.rule.name, verdict.applicable ? verdict.label : "not applicable", "\(verdict.rowsMatched)",
          verdict.measured.map { "\(verdict.rule.aggregate.rawValue)(\(verdict.rule.metric)) = \(ReportFormat.number($0))" } ?? "–",
          verdict.rule.limit.description, verdict.detail]
     }

@@ -130,9 +130,18 @@ public struct ReportDocument: Sendable {
         switch gate {
         case .unavailable(let why): return "no gate verdict: \(why)"
         case .verdicts(let path, let verdicts):
-            let failed = verdicts.filter { !$0.passed }.count
-            return Gate.passed(verdicts) ? "PASS — \(verdicts.count) rule(s) of \(path) passed"
-                : "FAIL — \(failed) of \(verdicts.count) rule(s) of \(path) failed"
+            let summary = Gate.summary(verdicts)
+            return "\(summary.reportVerdict) — \(path): \(summary.counts)"
+        }
+    }
+
+    /// "pass", "fail" or "na": the CSS class of the gate verdict (empty without verdicts).
+    public var gateClass: String {
+        guard case .verdicts(_, let verdicts) = gate else { return "" }
+        switch Gate.summary(verdicts).reportVerdict {
+        case "PASS": return "pass"
+        case "FAIL": return "fail"
+        default: return "na"
         }
     }
 
@@ -144,21 +153,30 @@ public struct ReportDocument: Sendable {
         }
         func fps(_ value: Double?) -> String { "\(ReportFormat.number(value)) fps" }
         var lines: [String] = []
-        var fastestLine = "Fastest valid writer: \(fastest.strategy) at \(fps(fastestFPS))"
-        if !fastest.verified { fastestLine += " (output not verified)" }
+        var fastestLine: String
         if let runnerUp = writers.dropFirst().first, let runnerFPS = runnerUp.median(.fps), runnerFPS > 0 {
-            fastestLine += String(format: ", %.2f× the runner-up %@ (%@)", fastestFPS / runnerFPS, runnerUp.strategy, fps(runnerFPS))
+            fastestLine = winnerLine(topic: "Fastest valid writer", leader: fastest, other: runnerUp, column: .fps,
+                                     higherIsBetter: true, unit: " fps", measure: "median fps")
+        } else {
+            fastestLine = "Fastest valid writer: \(fastest.strategy) at \(fps(fastestFPS)), the only writer that completed"
         }
+        if !fastest.verified { fastestLine += " (\(fastest.strategy)'s output not verified)" }
         if let ceiling = groups.first(where: \.configuration.isEncoderCeiling)?.median(.fps), ceiling > 0 {
-            fastestLine += String(format: "; %.2f of the encoder ceiling (%@)", fastestFPS / ceiling, fps(ceiling))
+            fastestLine += String(format: "; %@'s median fps is %.2f× the encoder ceiling's median fps (%@)",
+                                  fastest.strategy, fastestFPS / ceiling, fps(ceiling))
         }
         lines.append(fastestLine + ".")
 
         let byLatency = writers.filter { $0.median(.writeMsP99) != nil }
             .sorted { ($0.median(.writeMsP99) ?? 0) < ($1.median(.writeMsP99) ?? 0) }
         if let quickest = byLatency.first {
-            lines.append("Lowest caller latency: \(quickest.strategy), write p99 \(ReportFormat.number(quickest.median(.writeMsP99))) ms "
-                         + "(p50 \(ReportFormat.number(quickest.median(.writeMsP50))) ms).")
+            if let second = byLatency.dropFirst().first {
+                lines.append(winnerLine(topic: "Lowest caller latency", leader: quickest, other: second, column: .writeMsP99,
+                                        higherIsBetter: false, unit: " ms", measure: "median write p99") + ".")
+            } else {
+                lines.append("Lowest caller latency: \(quickest.strategy), write p99 \(ReportFormat.number(quickest.median(.writeMsP99))) ms "
+                             + "(p50 \(ReportFormat.number(quickest.median(.writeMsP50))) ms).")
+            }
         }
 
         let streamRate = Distribution(writers.flatMap { $0.values(.streamFPS) }).median
@@ -179,6 +197,37 @@ public struct ReportDocument: Sendable {
         lines.append("Meet 1 ms/frame (median write p99 ≤ 1 ms): "
                      + (meeting.isEmpty ? "none." : meeting.joined(separator: ", ") + "."))
         return lines
+    }
+
+    /// "Topic: X, 1.21× the runner-up Y's median fps (…)" when ``Lead`` allows naming a winner; otherwise
+    /// "Topic: tie within noise …" or "Topic: no winner can be named …". Every ratio names what it is a ratio of.
+    static func winnerLine(topic: String, leader: RowAggregate, other: RowAggregate, column: CSVColumn,
+                           higherIsBetter: Bool, unit: String, measure: String) -> String {
+        let (a, b) = (leader.distribution(column), other.distribution(column))
+        let (aMedian, bMedian) = (a.median ?? 0, b.median ?? 0)
+        func value(_ number: Double?) -> String { ReportFormat.number(number) + unit }
+        func range(_ d: Distribution) -> String {
+            d.count < 2 ? "1 repetition" : "\(ReportFormat.number(d.min))–\(value(d.max)) over \(d.count) repetitions"
+        }
+        func ratio(_ role: String) -> String {
+            bMedian != 0 ? String(format: "%.2f× the %@ of %@%@", aMedian / bMedian, measure, role, other.strategy) : "–"
+        }
+        switch Lead.judge(leader: a.sorted, other: b.sorted, higherIsBetter: higherIsBetter) {
+        case .clear:
+            return "\(topic): \(leader.strategy) at \(value(aMedian)) (median; \(range(a))), \(ratio("the runner-up ")) "
+                + "(\(value(bMedian)); \(range(b))); the ranges of their repetitions do not overlap"
+        case .large:
+            return "\(topic): \(leader.strategy) at \(value(aMedian)), \(ratio("the runner-up ")) (\(value(bMedian))) — "
+                + "fewer than two repetitions on a side, named only because the difference is at least "
+                + "\(ReportFormat.number(Lead.singleRunFactor))×"
+        case .tie:
+            return "\(topic): tie within noise between \(leader.strategy) (median \(value(aMedian)); \(range(a))) and "
+                + "\(other.strategy) (median \(value(bMedian)); \(range(b))): the ranges of their repetitions overlap"
+        case .undecided:
+            let reps = a.count < 2 && b.count < 2 ? "one repetition each" : "fewer than two repetitions on a side"
+            return "\(topic): \(reps): no winner can be named (\(leader.strategy) at \(value(aMedian)) is "
+                + "\(ratio("")) at \(value(bMedian)); repeat with --repeat 3 to decide)"
+        }
     }
 
     static func environment(_ table: ResultsTable) -> [Fact] {
