@@ -34,7 +34,7 @@ public struct CompareCommand: ParsableCommand {
     @Argument(help: "New results CSV.")
     var new: String
 
-    @Option(help: "Minimum relative change of a median that counts, in percent.")
+    @Option(parsing: .unconditional, help: "Minimum relative change of a median that counts, in percent.")
     var threshold = 5.0
 
     public func validate() throws {

@@ -27,13 +27,13 @@ public struct RecommendCommand: ParsableCommand {
     @Argument(help: "Results CSV.")
     var results: String
 
-    @Option(name: .customLong("max-write-p99"), help: "Largest acceptable median write p99, ms.")
+    @Option(name: .customLong("max-write-p99"), parsing: .unconditional, help: "Largest acceptable median write p99, ms.")
     var maxWriteP99: Double?
 
-    @Option(name: .customLong("min-psnr"), help: "Smallest acceptable median PSNR, dB (needs verified runs).")
+    @Option(name: .customLong("min-psnr"), parsing: .unconditional, help: "Smallest acceptable median PSNR, dB (needs verified runs).")
     var minPSNR: Double?
 
-    @Option(name: .customLong("min-fps"), help: "Smallest acceptable median throughput, frames/s.")
+    @Option(name: .customLong("min-fps"), parsing: .unconditional, help: "Smallest acceptable median throughput, frames/s.")
     var minFPS: Double?
 
     public func validate() throws {

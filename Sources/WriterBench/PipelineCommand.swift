@@ -31,19 +31,20 @@ struct PipelineCommand: ParsableCommand {
     /// The source frame set and its size (both ignored with --input).
     @OptionGroup var frameSource: FrameSourceOptions<FrameDefaults>
 
-    @Option(help: "Frames to process (default: 1000 of a frame set; every frame of --input).")
+    @Option(parsing: .unconditional, help: "Frames to process (default: 1000 of a frame set; every frame of --input).")
     var frames: Int?
 
     @Option(help: "Source video file, decoded in-process with libav, instead of a frame set (--frameset and --size are then ignored).")
     var input: String?
 
-    @Option(help: "Stream frame rate of the outputs (default: --input's rate rounded, else 30).")
+    @Option(parsing: .unconditional, help: "Stream frame rate of the outputs, whole frames/s (default: --input's rate rounded, else 30).",
+            transform: WholeFrameRate.parse)
     var fps: Int?
 
-    @Option(help: "Midline column (default: width / 2, where the frame sets centre the face).")
+    @Option(parsing: .unconditional, help: "Midline column (default: width / 2, where the frame sets centre the face).")
     var midline: Int?
 
-    @Option(name: .customLong("batch"), help: "Frames processed before they are handed to the writers.")
+    @Option(name: .customLong("batch"), parsing: .unconditional, help: "Frames processed before they are handed to the writers.")
     var batchSize = 100
 
     @OptionGroup var encoderOptions: EncoderOptions
@@ -57,7 +58,7 @@ struct PipelineCommand: ParsableCommand {
     @Flag(help: "Skip verifying outputs (validity and PSNR columns stay empty).")
     var noVerify = false
 
-    @Option(name: .customLong("verify-stride"), help: "Measure PSNR on every k-th frame (validity always decodes all).")
+    @Option(name: .customLong("verify-stride"), parsing: .unconditional, help: "Measure PSNR on every k-th frame (validity always decodes all).")
     var verifyStride = 10
 
     func validate() throws {

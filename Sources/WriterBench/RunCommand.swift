@@ -21,7 +21,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "max (offer frames as fast as the writer takes them) or a rate in frames/s.")
     var pace = Pace.max
 
-    @Option(name: .customLong("repeat"), help: "Recorded repetitions of each configuration.")
+    @Option(name: .customLong("repeat"), parsing: .unconditional, help: "Recorded repetitions of each configuration.")
     var repetitions = 1
 
     @Flag(help: "Skip the unrecorded warm-up run before each strategy × frame set × size.")
@@ -43,10 +43,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Skip verifying outputs (validity and quality columns stay empty).")
     var noVerify = false
 
-    @Option(name: .customLong("verify-stride"), help: "Measure quality on every k-th frame (validity is always checked on all).")
+    @Option(name: .customLong("verify-stride"), parsing: .unconditional, help: "Measure quality on every k-th frame (validity is always checked on all).")
     var verifyStride = 1
 
-    @Option(help: "Memory budget for pre-generated frames, MiB; beyond it a ring of frames is cycled.")
+    @Option(parsing: .unconditional, help: "Memory budget for pre-generated frames, MiB; beyond it a ring of frames is cycled.")
     var memoryBudgetMb = FrameRing.defaultBudgetBytes >> 20
 
     @Option(help: "After the run, compare with this baseline of this machine (`writerbench baseline save`); exit 2 on a regression.")

@@ -37,25 +37,25 @@ struct VerifyCommand: ParsableCommand {
     /// The frame set and size the video was made from.
     @OptionGroup var frameSource: FrameSourceOptions<FrameDefaults>
 
-    @Option(help: "Number of frames written.")
+    @Option(parsing: .unconditional, help: "Number of frames written.")
     var frames: Int
 
-    @Option(help: "Frame rate the video was written at, frames/s.")
+    @Option(parsing: .unconditional, help: "Frame rate the video was written at, frames/s.")
     var fps: Double = 30
 
-    @Option(help: "Ring size: run frame i is frame set frame i % ring (default: --frames, no ring).")
+    @Option(parsing: .unconditional, help: "Ring size: run frame i is frame set frame i % ring (default: --frames, no ring).")
     var ring: Int?
 
-    @Option(name: .customLong("verify-stride"), help: "Measure quality on every k-th frame.")
+    @Option(name: .customLong("verify-stride"), parsing: .unconditional, help: "Measure quality on every k-th frame.")
     var verifyStride: Int = 1
 
     @Option(help: "Expected codec, by FFmpeg codec or encoder name (h264, libx264, hevc, …); default: any.")
     var codec: String?
 
-    @Option(name: .customLong("min-psnr"), help: "Mean luma PSNR, dB, below which the content does not match the frame set.")
+    @Option(name: .customLong("min-psnr"), parsing: .unconditional, help: "Mean luma PSNR, dB, below which the content does not match the frame set.")
     var minimumPSNR: Double = QualityFloor.standard.minimumPSNR
 
-    @Option(name: .customLong("min-ssim"), help: "Mean luma SSIM, -1…1, below which the content does not match the frame set.")
+    @Option(name: .customLong("min-ssim"), parsing: .unconditional, help: "Mean luma SSIM, -1…1, below which the content does not match the frame set.")
     var minimumSSIM: Double = QualityFloor.standard.minimumSSIM
 
     func validate() throws {

@@ -187,6 +187,19 @@ import TestSupport
         #expect(impossible.status == 3, "\(impossible.output)")
     }
 
+    @Test func negativeAndFractionalNumbersGetARangeErrorThatStatesTheLimit() throws {
+        let frames = try CommandLineRun.writerbench(["run", "--strategy", "ffmpeg-pipe", "--frames", "-5"])
+        #expect(frames.status == 64)
+        #expect(frames.stderr.contains("--frames must be at least 1"), "\(frames.stderr)")
+        let repeats = try CommandLineRun.writerbench(["run", "--strategy", "ffmpeg-pipe", "--repeat", "0"])
+        #expect(repeats.stderr.contains("--repeat must be at least 1"), "\(repeats.stderr)")
+        let fps = try CommandLineRun.writerbench(["run", "--strategy", "ffmpeg-pipe", "--fps", "29.97"])
+        #expect(fps.status == 64)
+        #expect(fps.stderr.contains("whole number of frames/s (1…1000, e.g. 30)"), "\(fps.stderr)")
+        let threshold = try CommandLineRun.writerbench(["compare", "a.csv", "b.csv", "--threshold", "-1"])
+        #expect(threshold.stderr.contains("--threshold must be a percentage ≥ 0"), "\(threshold.stderr)")
+    }
+
     @Test func versionNamesTheReleaseAndTheGitRevision() throws {
         let version = try CommandLineRun.writerbench(["--version"])
         #expect(version.status == 0)

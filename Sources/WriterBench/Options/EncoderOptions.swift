@@ -10,13 +10,13 @@ struct EncoderOptions: ParsableArguments {
     @Option(help: "Encoder preset (libx264/libx265).")
     var preset = EncoderSettings.default.preset
 
-    @Option(help: "Constant rate factor (libx264/libx265); lower is better quality.")
+    @Option(parsing: .unconditional, help: "Constant rate factor (libx264/libx265); lower is better quality.")
     var crf = EncoderSettings.default.crf
 
-    @Option(help: "Encoder threads; 0 lets the encoder decide.")
+    @Option(parsing: .unconditional, help: "Encoder threads; 0 lets the encoder decide.")
     var threads = 0
 
-    @Option(name: .customLong("queue"),
+    @Option(name: .customLong("queue"), parsing: .unconditional,
             help: "Queue bound of async strategies: frames (e.g. 8) or bytes (e.g. 256MiB). Default: \(QueueCapacity.default).")
     var queueText: String?
 

@@ -9,14 +9,15 @@ struct FrameOptions: ParsableArguments {
             help: "Frame set: \(FrameSet.allCases.map(\.rawValue).joined(separator: ", ")). Repeat for several (run).")
     var frameSetNames: [String] = []
 
-    @Option(name: .customLong("size"),
+    @Option(name: .customLong("size"), parsing: .unconditionalSingleValue,
             help: "Frame size as WxH or \(FrameSize.named.map(\.name).joined(separator: "/")). Repeat for several (run).")
     var sizeNames: [String] = []
 
-    @Option(help: "Frames per run.")
+    @Option(parsing: .unconditional, help: "Frames per run.")
     var frames = 300
 
-    @Option(help: "Stream frame rate of the output (frames/s).")
+    @Option(parsing: .unconditional, help: "Stream frame rate of the output, whole frames/s (1…1000).",
+            transform: WholeFrameRate.parse)
     var fps = 30
 
     /// The parsed frame sets (default: camera).

@@ -9,7 +9,7 @@ struct FrameSourceOptions<Defaults: FrameSourceDefaults>: ParsableArguments {
             help: "Frame set: \(FrameSet.allCases.map(\.rawValue).joined(separator: ", ")).")
     var frameSetName = Defaults.frameSet.rawValue
 
-    @Option(name: .customLong("size"),
+    @Option(name: .customLong("size"), parsing: .unconditional,
             help: "Frame size as WxH or \(FrameSize.named.map(\.name).joined(separator: "/")).")
     var sizeName = Defaults.size.description
 
