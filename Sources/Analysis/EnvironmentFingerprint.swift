@@ -55,15 +55,51 @@ public struct EnvironmentFingerprint: Sendable, Equatable {
             opencvVersion: opencvVersion)
     }
 
-    /// A short stable name for this kind of machine (CPU model, cores, OS), for baseline folders.
+    /// A short stable name for this kind of machine (CPU model, cores, OS release), for baseline folders.
     public var machineID: String {
         Self.machineID(cpuModel: cpuModel, logicalCores: String(logicalCores), os: os)
     }
 
+    /// The ID the machine had before kernel builds were left out (see ``legacyMachineID(cpuModel:logicalCores:os:)``).
+    public var legacyMachineID: String {
+        Self.legacyMachineID(cpuModel: cpuModel, logicalCores: String(logicalCores), os: os)
+    }
+
     /// The machine ID from the `cpu_model`, `logical_cores` and `os` texts of a results row, so that a CSV's machine
-    /// is named exactly as the machine that wrote it named itself. Slug of the CPU model, core count, and 8 hex
-    /// digits of an FNV-1a hash of the three texts.
+    /// is named exactly as the machine that wrote it named itself: slug of the CPU model, core count, and 8 hex
+    /// digits of an FNV-1a hash of the CPU model, the cores and the OS release (``osRelease(_:)``: distribution and
+    /// major version, no kernel build), so that a kernel update keeps the ID. Memory size is not part of it: the
+    /// CSV has no memory column to rebuild it from.
     public static func machineID(cpuModel: String, logicalCores: String, os: String) -> String {
+        hashedID(cpuModel: cpuModel, logicalCores: logicalCores, os: osRelease(os))
+    }
+
+    /// The earlier ID, which hashed the whole `os` text including the kernel release; ``BaselineStore`` still finds
+    /// baselines saved under it.
+    public static func legacyMachineID(cpuModel: String, logicalCores: String, os: String) -> String {
+        hashedID(cpuModel: cpuModel, logicalCores: logicalCores, os: os)
+    }
+
+    /// The distribution and its major version from an `os` text, without the kernel release or codename:
+    /// "Linux 6.1.0-18-amd64 (Debian GNU/Linux 12 (bookworm))" → "Debian GNU/Linux 12",
+    /// "Linux 5.15.0 (Ubuntu 22.04.3 LTS)" → "Ubuntu 22"; without a distribution, the kernel's name ("Linux").
+    public static func osRelease(_ os: String) -> String {
+        guard let open = os.firstIndex(of: "("), let close = os.lastIndex(of: ")"), open < close else {
+            return os.split(separator: " ").first.map(String.init) ?? os
+        }
+        var words: [String] = []
+        for word in os[os.index(after: open)..<close].split(separator: " ") {
+            if word.hasPrefix("(") { break }
+            if word.first?.isNumber == true {
+                words.append(String(word.prefix { $0 != "." }))
+                break
+            }
+            words.append(String(word))
+        }
+        return words.joined(separator: " ")
+    }
+
+    private static func hashedID(cpuModel: String, logicalCores: String, os: String) -> String {
         let text = "\(cpuModel)|\(logicalCores)|\(os)"
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

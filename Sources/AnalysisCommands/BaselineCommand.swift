@@ -57,8 +57,9 @@ public struct BaselineCommand: ParsableCommand {
         var directory = "results/baselines"
 
         func run() throws {
-            let machine = EnvironmentFingerprint.machine().machineID
-            let names = BaselineStore(directory: directory).names(machineID: machine)
+            let fingerprint = EnvironmentFingerprint.machine()
+            let machine = fingerprint.machineID
+            let names = BaselineStore(directory: directory).names(machineID: machine, legacyMachineID: fingerprint.legacyMachineID)
             print(names.isEmpty ? "baseline: none saved for this machine (\(machine))"
                   : "baselines for \(machine):\n" + names.map { "  \($0)" }.joined(separator: "\n"))
         }

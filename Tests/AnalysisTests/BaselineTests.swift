@@ -12,6 +12,42 @@ import Testing
         #expect(fingerprint.machineID.hasPrefix("test-cpu-9000-3-8c-"))
     }
 
+    @Test func theMachineIDSurvivesAKernelUpdateButNotAnotherOSRelease() {
+        func id(_ os: String) -> String { EnvironmentFingerprint.machineID(cpuModel: "AMD EPYC", logicalCores: "2", os: os) }
+        #expect(id("Linux 6.18.44-fc-v595 (Debian GNU/Linux 12 (bookworm))") == id("Linux 6.18.44-fc-v1045 (Debian GNU/Linux 12 (bookworm))"))
+        #expect(id("Linux 6.1.0 (Debian GNU/Linux 12 (bookworm))") != id("Linux 6.1.0 (Debian GNU/Linux 13 (trixie))"))
+        #expect(EnvironmentFingerprint.osRelease("Linux 5.15.0 (Ubuntu 22.04.3 LTS)") == "Ubuntu 22")
+        #expect(EnvironmentFingerprint.osRelease("Linux 6.1.0") == "Linux")
+        #expect(EnvironmentFingerprint.machineID(cpuModel: "AMD EPYC", logicalCores: "4", os: "Linux 6.1.0")
+                != EnvironmentFingerprint.machineID(cpuModel: "AMD EPYC", logicalCores: "2", os: "Linux 6.1.0"))
+    }
+
+    @Test func baselinesSavedUnderTheOldIDOfAnOlderKernelAreStillFound() throws {
+        let directory = try ReportFixtures.temporaryDirectory("baseline-legacy")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let oldKernel = "Linux 6.18.44-fc-v595 (Debian GNU/Linux 12 (bookworm))"
+        let newKernel = "Linux 6.18.44-fc-v1045 (Debian GNU/Linux 12 (bookworm))"
+        let legacyFolder = EnvironmentFingerprint.legacyMachineID(cpuModel: "AMD EPYC", logicalCores: "2", os: oldKernel)
+        let store = BaselineStore(directory: directory + "/baselines")
+        let baseline = store.path(name: "gate", machineID: legacyFolder)
+        try FileManager.default.createDirectory(atPath: directory + "/baselines/" + legacyFolder, withIntermediateDirectories: true)
+        try ReportFixtures.csv(ReportFixtures.repetitions("libav", fps: [100, 101, 99], [.cpuModel: "AMD EPYC", .logicalCores: "2", .os: oldKernel]))
+            .write(toFile: baseline, atomically: true, encoding: .utf8)
+        let results = directory + "/run.csv"
+        try ReportFixtures.csv(ReportFixtures.repetitions("libav", fps: [100, 102, 98], [.cpuModel: "AMD EPYC", .logicalCores: "2", .os: newKernel]))
+            .write(toFile: results, atomically: true, encoding: .utf8)
+        let check = BaselineCheck(resultsPath: results, baseline: "gate", store: store)
+        #expect(check.exitStatus == 0, "\(check.text)")
+        #expect(check.text.hasPrefix("compare-to: baseline \(baseline)"))
+
+        let sameKernel = directory + "/same.csv"
+        try ReportFixtures.csv(ReportFixtures.repetitions("libav", fps: [100], [.cpuModel: "AMD EPYC", .logicalCores: "2", .os: oldKernel]))
+            .write(toFile: sameKernel, atomically: true, encoding: .utf8)
+        let table = try ResultsTable(contentsOf: sameKernel)
+        #expect(store.existingPath(name: "gate", machineID: try BaselineStore.machineID(of: table),
+                                   legacyMachineID: try BaselineStore.legacyMachineID(of: table)) == baseline)
+    }
+
     @Test func aCSVMixingMachinesIsRejected() throws {
         let table = try ReportFixtures.table([ReportFixtures.row("libav"), ReportFixtures.row("libav", rep: 1, [.logicalCores: "4"])])
         #expect(throws: BaselineError.self) { _ = try BaselineStore.machineID(of: table) }

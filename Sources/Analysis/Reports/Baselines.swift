@@ -18,10 +18,37 @@ public struct BaselineStore: Sendable {
         "\(directory)/\(machineID)/\(name).csv"
     }
 
-    /// Baseline names saved for `machineID`, sorted.
-    public func names(machineID: String) -> [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(machineID)")) ?? []
-        return files.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }.sorted()
+    /// Baseline names saved for `machineID`, sorted. With `legacyMachineID`, also those of legacy folders that
+    /// ``existingPath(name:machineID:legacyMachineID:)`` finds for this machine.
+    public func names(machineID: String, legacyMachineID: String? = nil) -> [String] {
+        func names(in id: String) -> [String] {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(id)")) ?? []
+            return files.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }
+        }
+        var found = Set(names(in: machineID))
+        if let legacyMachineID {
+            let folders = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            for name in Set(folders.flatMap(names(in:))).subtracting(found)
+            where existingPath(name: name, machineID: machineID, legacyMachineID: legacyMachineID) != nil {
+                found.insert(name)
+            }
+        }
+        return found.sorted()
+    }
+
+    /// The file of baseline `name`: under `machineID` when saved there, else under `legacyMachineID` (baselines saved
+    /// before the machine ID left out the kernel build), else in any folder whose `name.csv` was written by a machine
+    /// with this `machineID` (a legacy folder named after an older kernel of the same machine); nil when none is.
+    public func existingPath(name: String, machineID: String, legacyMachineID: String) -> String? {
+        if let direct = [machineID, legacyMachineID].map({ path(name: name, machineID: $0) })
+            .first(where: { FileManager.default.fileExists(atPath: $0) }) {
+            return direct
+        }
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        return folders.map { path(name: name, machineID: $0) }.first { candidate in
+            guard let table = try? ResultsTable(contentsOf: candidate) else { return false }
+            return (try? Self.machineID(of: table, path: candidate)) == machineID
+        }
     }
 
     /// Copies the results CSV at `resultsPath` to baseline `name` of the machine that wrote it, replacing an older
@@ -50,9 +77,17 @@ public struct BaselineStore: Sendable {
     /// The machine ID of the rows of `table` (rebuilt from `cpu_model`, `logical_cores`, `os`). Throws when the
     /// table has no rows or rows from several machines.
     public static func machineID(of table: ResultsTable, path: String = "the CSV") throws -> String {
-        let ids = Set(table.rows.map {
-            EnvironmentFingerprint.machineID(cpuModel: $0[.cpuModel], logicalCores: $0[.logicalCores], os: $0[.os])
-        })
+        try machineID(of: table, path: path, EnvironmentFingerprint.machineID)
+    }
+
+    /// The legacy machine ID (kernel build included) of the rows of `table`; throws like ``machineID(of:path:)``.
+    public static func legacyMachineID(of table: ResultsTable, path: String = "the CSV") throws -> String {
+        try machineID(of: table, path: path, EnvironmentFingerprint.legacyMachineID)
+    }
+
+    private static func machineID(of table: ResultsTable, path: String,
+                                  _ id: (String, String, String) -> String) throws -> String {
+        let ids = Set(table.rows.map { id($0[.cpuModel], $0[.logicalCores], $0[.os]) })
         guard let id = ids.first else { throw BaselineError("\(path) has no rows") }
         guard ids.count == 1 else {
             throw BaselineError("\(path) mixes rows from \(ids.count) machines (\(ids.sorted().joined(separator: ", ")))")
@@ -105,10 +140,11 @@ public struct BaselineCheck: Sendable {
             try BaselineStore.validate(name: name)
             let new = try ResultsTable(contentsOf: resultsPath)
             let machine = try BaselineStore.machineID(of: new, path: resultsPath)
-            let path = store.path(name: name, machineID: machine)
-            guard FileManager.default.fileExists(atPath: path) else {
-                let others = store.names(machineID: machine)
-                text = "compare-to: no baseline '\(name)' for this machine (\(machine)); looked for \(path). "
+            let legacy = try BaselineStore.legacyMachineID(of: new, path: resultsPath)
+            let expected = store.path(name: name, machineID: machine)
+            guard let path = store.existingPath(name: name, machineID: machine, legacyMachineID: legacy) else {
+                let others = store.names(machineID: machine, legacyMachineID: legacy)
+                text = "compare-to: no baseline '\(name)' for this machine (\(machine)); looked for \(expected). "
                     + (others.isEmpty ? "This machine has no baselines yet. " : "Baselines here: \(others.joined(separator: ", ")). ")
                     + "Save one with: writerbench baseline save \(name) --from \(resultsPath)"
                 exitStatus = nil
