@@ -37,6 +37,9 @@ public struct CompareCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Minimum relative change of a median that counts, in percent.")
     var threshold = 5.0
 
+    @Flag(help: "Print the comparison as one JSON object instead of text (exit status unchanged).")
+    var json = false
+
     public func validate() throws {
         guard threshold >= 0, threshold.isFinite else { throw ValidationError("--threshold must be a percentage ≥ 0") }
     }
@@ -50,7 +53,7 @@ public struct CompareCommand: ParsableCommand {
             let missing = [base, new].contains { ExitStatus.loading($0) == .missingInput }
             throw (missing ? ExitStatus.missingInput : .malformedInput).exit
         }
-        print(comparison.render(baseName: base, newName: new))
+        print(json ? JSONText.render(comparison.jsonObject(base: base, new: new)) : comparison.render(baseName: base, newName: new))
         do {
             try comparison.requireVerdicts(base: base, new: new)
         } catch {

@@ -31,6 +31,9 @@ public struct GateCommand: ParsableCommand {
             help: "Judge and print this rule, but do not let it fail the gate (repeatable; names a rule).")
     var reportOnly: [String] = []
 
+    @Flag(help: "Print the verdicts as one JSON object instead of lines (exit status unchanged).")
+    var json = false
+
     public func validate() throws {
         guard csv != nil || pipelineCsv != nil else {
             throw ValidationError("give the CSV to check: --csv FILE (run results) and/or --pipeline-csv FILE")
@@ -61,7 +64,7 @@ public struct GateCommand: ParsableCommand {
         ruleList.removeAll { tables[$0.table] == nil }
         for table in GateRule.Table.allCases {
             let count = skipped.filter { $0.table == table }.count
-            if count > 0 {
+            if count > 0 && !json {
                 print("not judged: \(count) \(table.rawValue) rule(s), no \(table == .run ? "--csv" : "--pipeline-csv") given")
             }
         }
@@ -70,10 +73,19 @@ public struct GateCommand: ParsableCommand {
             throw ExitStatus.usage.exit
         }
         let reported = Gate.evaluate(tables, rules: ruleList.filter { reportOnly.contains($0.name) })
-        reported.forEach { print("REPORT-ONLY " + $0.line) }
         let verdicts = Gate.evaluate(tables, rules: ruleList.filter { !reportOnly.contains($0.name) })
-        verdicts.forEach { print($0.line) }
         let summary = Gate.summary(verdicts)
+        if json {
+            print(JSONText.render([
+                "rules_file": rules, "passed": Gate.passed(verdicts), "summary": summary.jsonObject,
+                "not_judged": skipped.map(\.name),
+                "verdicts": verdicts.map { $0.jsonObject() } + reported.map { $0.jsonObject(reportOnly: true) },
+            ] as [String: Any]))
+            if !Gate.passed(verdicts) { throw ExitStatus.checkFailed.exit }
+            return
+        }
+        reported.forEach { print("REPORT-ONLY " + $0.line) }
+        verdicts.forEach { print($0.line) }
         var line = "gate: \(summary.counts)"
         if summary.notApplicable > 0 {
             line += " — the gate fails on rules that are not applicable: a gate that checked nothing must not pass"

@@ -36,6 +36,9 @@ public struct RecommendCommand: ParsableCommand {
     @Option(name: .customLong("min-fps"), parsing: .unconditional, help: "Smallest acceptable median throughput, frames/s.")
     var minFPS: Double?
 
+    @Flag(help: "Print the recommendations as a JSON array instead of text (exit status unchanged).")
+    var json = false
+
     public func validate() throws {
         for (name, value) in [("--max-write-p99", maxWriteP99), ("--min-psnr", minPSNR), ("--min-fps", minFPS)] {
             if let value, !(value.isFinite && value >= 0) { throw ValidationError("\(name) must be a number ≥ 0") }
@@ -58,7 +61,7 @@ public struct RecommendCommand: ParsableCommand {
         var text = shown.map { $0.render() }.joined(separator: "\n\n")
         let unavailable = Recommendation.unavailableSummary(recommendations)
         if !unavailable.isEmpty { text += (text.isEmpty ? "" : "\n\n") + unavailable + "." }
-        print(text)
+        print(json ? JSONText.render(recommendations.map(\.jsonObject)) : text)
         if !constraints.isEmpty && shown.contains(where: { $0.best == nil && $0.anyValidWriter }) {
             throw ExitStatus.nothingMetLimits.exit
         }

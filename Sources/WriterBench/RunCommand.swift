@@ -52,6 +52,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "After the run, compare with this baseline of this machine (`writerbench baseline save`); exit 2 on a regression.")
     var compareTo: String?
 
+    @Flag(help: "Print the summary as a JSON array (one object per run, keyed by CSV column) instead of the table.")
+    var json = false
+
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
         guard verifyStride >= 1 else { throw ValidationError("--verify-stride must be at least 1") }
@@ -101,10 +104,12 @@ struct RunCommand: ParsableCommand {
         if keepOutputs == nil { try? FileManager.default.removeItem(atPath: outputDirectory) }
         if let writeError { throw writeError }
 
-        print(RunSummary.table(records).render())
-        print("\nresults: \(csvPath)\nsamples: \(samples.path)")
+        if json { print(RunSummary.json(records)) } else { print(RunSummary.table(records).render()) }
+        // With --json, stdout holds only the JSON; the paths and the baseline check go to stderr.
+        let say: (String) -> Void = { [json] text in if json { printError(text) } else { print(text) } }
+        say("\nresults: \(csvPath)\nsamples: \(samples.path)")
         let baselineCheck = compareTo.map { BaselineCheck(resultsPath: csvPath, baseline: $0) }
-        if let baselineCheck { print("\n" + baselineCheck.text) }
+        if let baselineCheck { say("\n" + baselineCheck.text) }
         if records.contains(where: { $0.status == .failed || $0.verification?.valid == false }) {
             throw ExitCode(1)
         }
