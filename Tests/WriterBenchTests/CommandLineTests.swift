@@ -200,6 +200,14 @@ import TestSupport
         #expect(threshold.stderr.contains("--threshold must be a percentage ≥ 0"), "\(threshold.stderr)")
     }
 
+    @Test func completionScriptsCompleteStrategyAndFrameSetNames() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try CommandLineRun.writerbench(["--generate-completion-script", shell])
+            #expect(script.status == 0)
+            #expect(script.output.contains("ffmpeg-pipe-async") && script.output.contains("talking-head"), "\(shell)")
+        }
+    }
+
     @Test func versionNamesTheReleaseAndTheGitRevision() throws {
         let version = try CommandLineRun.writerbench(["--version"])
         #expect(version.status == 0)

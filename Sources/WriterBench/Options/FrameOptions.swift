@@ -6,7 +6,8 @@ import Strategies
 /// `--frameset`, `--size`, `--frames`, `--fps`: which frames, shared by run, frames and verify.
 struct FrameOptions: ParsableArguments {
     @Option(name: .customLong("frameset"),
-            help: "Frame set: \(FrameSet.allCases.map(\.rawValue).joined(separator: ", ")). Repeat for several (run).")
+            help: "Frame set: \(FrameSet.allCases.map(\.rawValue).joined(separator: ", ")). Repeat for several (run).",
+            completion: .list(FrameSet.allCases.map(\.rawValue)))
     var frameSetNames: [String] = []
 
     @Option(name: .customLong("size"), parsing: .unconditionalSingleValue,

@@ -6,7 +6,8 @@ import Strategies
 /// each command names its defaults with `Defaults`. (`run` and `frames` take repeatable lists: ``FrameOptions``.)
 struct FrameSourceOptions<Defaults: FrameSourceDefaults>: ParsableArguments {
     @Option(name: .customLong("frameset"),
-            help: "Frame set: \(FrameSet.allCases.map(\.rawValue).joined(separator: ", ")).")
+            help: "Frame set: \(FrameSet.allCases.map(\.rawValue).joined(separator: ", ")).",
+            completion: .list(FrameSet.allCases.map(\.rawValue)))
     var frameSetName = Defaults.frameSet.rawValue
 
     @Option(name: .customLong("size"), parsing: .unconditional,

@@ -6,7 +6,8 @@ struct StrategySelection: ParsableArguments {
     @Flag(help: "Every registered strategy (pipeline: every available one except references).")
     var all = false
 
-    @Option(name: .customLong("strategy"), help: "A strategy to measure (repeatable). See `writerbench list`.")
+    @Option(name: .customLong("strategy"), help: "A strategy to measure (repeatable). See `writerbench list`.",
+            completion: .list(StrategyRegistry.names))
     var strategyNames: [String] = []
 
     func validate() throws {
