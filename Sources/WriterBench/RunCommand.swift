@@ -74,7 +74,7 @@ struct RunCommand: ParsableCommand {
         plan.frameSets = frameOptions.frameSets
         plan.sizes = frameOptions.sizes
         plan.frames = frameOptions.frames
-        plan.streamFPS = frameOptions.fps
+        plan.frameRate = frameOptions.fps
         plan.pace = pace
         plan.repetitions = repetitions
         plan.warmUp = !noWarmup

@@ -28,7 +28,7 @@ import Testing
         #expect(arguments.containsRun(options.ffmpegEncoderArguments))
         #expect(arguments.containsRun(options.ffmpegColorArguments))
         LibAVLogLevel.quietenDefault()
-        let context = try EncoderContext(settings: settings, width: 64, height: 64, fps: 30, globalHeader: false)
+        let context = try EncoderContext(settings: settings, width: 64, height: 64, frameRate: FrameRate(30), globalHeader: false)
         #expect(context.appliedOptions == options.options)
     }
 

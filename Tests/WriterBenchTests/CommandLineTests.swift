@@ -193,11 +193,30 @@ import TestSupport
         #expect(frames.stderr.contains("--frames must be at least 1"), "\(frames.stderr)")
         let repeats = try CommandLineRun.writerbench(["run", "--strategy", "ffmpeg-pipe", "--repeat", "0"])
         #expect(repeats.stderr.contains("--repeat must be at least 1"), "\(repeats.stderr)")
-        let fps = try CommandLineRun.writerbench(["run", "--strategy", "ffmpeg-pipe", "--fps", "29.97"])
+        let fps = try CommandLineRun.writerbench(["run", "--strategy", "ffmpeg-pipe", "--fps", "-30"])
         #expect(fps.status == 64)
-        #expect(fps.stderr.contains("whole number of frames/s (1…1000, e.g. 30)"), "\(fps.stderr)")
+        #expect(fps.stderr.contains("is not a positive frame rate"), "\(fps.stderr)")
+        let slow = try CommandLineRun.writerbench(["run", "--strategy", "ffmpeg-pipe", "--fps", "1/2"])
+        #expect(slow.stderr.contains("--fps must be between 1 and 1000 frames/s, got 1/2"), "\(slow.stderr)")
+        let pipeline = try CommandLineRun.writerbench(["pipeline", "--strategy", "libav", "--fps", "29.97"])
+        #expect(pipeline.status == 64)
+        #expect(pipeline.stderr.contains("whole number of frames/s (1…1000, e.g. 30)"), "\(pipeline.stderr)")
         let threshold = try CommandLineRun.writerbench(["compare", "a.csv", "b.csv", "--threshold", "-1"])
         #expect(threshold.stderr.contains("--threshold must be a percentage ≥ 0"), "\(threshold.stderr)")
+    }
+
+    @Test func aFractionalStreamRateIsEncodedExactlyAndVerified() throws {
+        let directory = try makeTemporaryDirectory()
+        let run = try CommandLineRun.writerbench([
+            "run", "--strategy", "ffmpeg-pipe", "--strategy", "libav", "--strategy", "opencv-mp4v", "--fps", "29.97",
+            "--size", "160x120", "--frames", "12", "--no-warmup", "--no-ceiling", "--out", directory + "/r.csv"])
+        #expect(run.status == 0, "\(run.output)")
+        let table = try ResultsTable(contentsOf: directory + "/r.csv")
+        for row in table.rows where row["status"] == "ok" {
+            #expect(row["stream_fps"] == "29.97002997002997")
+            #expect(row["valid"] == "true", "\(row["strategy"]): \(row["invalid_reason"])")
+        }
+        #expect(table.rows.contains { $0["status"] == "ok" })
     }
 
     @Test func completionScriptsCompleteStrategyAndFrameSetNames() throws {

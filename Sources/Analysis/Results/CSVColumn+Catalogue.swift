@@ -51,7 +51,12 @@ extension CSVColumn: DescribedColumn {
             .integer(.frames, "distinct frames generated for the run; frame *i* of the run is frame *i mod ring_size* of the set") {
                 $0.ringSize
             }
-        case .streamFPS: .integer(.framesPerSecond, "frame rate of the output stream (its time base)") { $0.streamFPS }
+        case .streamFPS:
+            ColumnSpec(
+                ColumnDescription(
+                    unit: .framesPerSecond, direction: nil, format: .shortest,
+                    meaning: "frame rate of the output stream (its time base); fractional for rates such as `--fps 30000/1001` (29.97002997002997)"),
+                .number { $0.streamFPS })
         case .paceFPS:
             ColumnSpec(
                 ColumnDescription(

@@ -24,7 +24,7 @@ public struct RunRecord: Sendable {
     public var height = 0
     public var frames = 0
     public var ringSize: Int?
-    public var streamFPS = 0
+    public var streamFPS = 0.0
     public var pace: Pace = .max
     public var repeatIndex = 0
     public var status: Status = .ok

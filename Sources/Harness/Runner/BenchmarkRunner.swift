@@ -107,7 +107,7 @@ public final class BenchmarkRunner {
         record.ringSize = ring.ringSize
         let path = outputPath(strategy, ring: ring, repetition: repetition)
         let configuration = WriterConfiguration(outputPath: path, width: ring.size.width, height: ring.size.height,
-                                                fps: plan.streamFPS)
+                                                frameRate: plan.frameRate)
         var samples = [Double](repeating: 0, count: frames)
         var depths: [Int]?
         let pace = strategy.isReference ? Pace.max : plan.pace
@@ -178,7 +178,7 @@ public final class BenchmarkRunner {
             try? FileManager.default.removeItem(atPath: path)
         } else if let verifier {
             progress(.verifying(strategy: strategy.name))
-            record.verification = verifier.verify(path: path, ring: ring, frames: frames, fps: plan.streamFPS,
+            record.verification = verifier.verify(path: path, ring: ring, frames: frames, fps: plan.frameRate.value,
                                                   codec: record.encoderUsed.isEmpty ? nil : record.encoderUsed)
         }
         return record
@@ -199,7 +199,7 @@ public final class BenchmarkRunner {
         record.width = size.width
         record.height = size.height
         record.frames = plan.frames
-        record.streamFPS = plan.streamFPS
+        record.streamFPS = plan.frameRate.value
         record.pace = strategy.isReference ? .max : plan.pace
         return record
     }
@@ -222,5 +222,5 @@ public final class BenchmarkRunner {
 public protocol OutputVerifying: Sendable {
     /// Verifies the video at `path`, which should hold `frames` frames of `ring` (run frame i = ring[i]) at `fps`,
     /// encoded with `codec` (FFmpeg codec or encoder name; nil accepts any).
-    func verify(path: String, ring: FrameRing, frames: Int, fps: Int, codec: String?) -> VerificationSummary
+    func verify(path: String, ring: FrameRing, frames: Int, fps: Double, codec: String?) -> VerificationSummary
 }

@@ -11,8 +11,13 @@ public struct RunPlan: Sendable {
     public var sizes: [FrameSize] = [.default]
     /// Frames written per run.
     public var frames = 300
-    /// Stream frame rate (time base of the output), frames/s.
-    public var streamFPS = 30
+    /// Stream frame rate (time base of the output); may be fractional (30000/1001).
+    public var frameRate = FrameRate(30)
+    /// The stream rate rounded to whole frames/s; setting it makes the rate whole.
+    public var streamFPS: Int {
+        get { Int(frameRate.value.rounded()) }
+        set { frameRate = FrameRate(newValue) }
+    }
     /// When frames are offered.
     public var pace: Pace = .max
     /// Recorded repetitions per configuration.

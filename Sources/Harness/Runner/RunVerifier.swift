@@ -16,8 +16,8 @@ public struct RunVerifier: OutputVerifying {
         self.qualityFloor = qualityFloor
     }
 
-    public func verify(path: String, ring: FrameRing, frames: Int, fps: Int, codec: String?) -> VerificationSummary {
-        let verifier = OutputVerifier(frameCount: frames, framesPerSecond: Double(fps), size: ring.size, codec: codec,
+    public func verify(path: String, ring: FrameRing, frames: Int, fps: Double, codec: String?) -> VerificationSummary {
+        let verifier = OutputVerifier(frameCount: frames, framesPerSecond: fps, size: ring.size, codec: codec,
                                       qualityStride: qualityStride, qualityFloor: qualityFloor) { ring[$0] }
         return VerificationSummary(verifier.verify(path: path))
     }

@@ -30,20 +30,20 @@ final class HardwareUploadSession {
     ///
     /// - Precondition: `fps` is positive and the dimensions are even (``WriterConfiguration/validateForYUV420()``).
     /// - Throws: ``LibAVError`` naming the call that failed (`av_hwdevice_ctx_create` without the device).
-    init(path: String, geometry: FrameGeometry, fps: Int, settings: EncoderSettings, upload: HardwareUpload) throws {
-        precondition(fps > 0 && geometry.width % 2 == 0 && geometry.height % 2 == 0, "validate the configuration first")
+    init(path: String, geometry: FrameGeometry, frameRate: FrameRate, settings: EncoderSettings, upload: HardwareUpload) throws {
+        precondition(geometry.width % 2 == 0 && geometry.height % 2 == 0, "validate the configuration first")
         LibAVLogLevel.quietenDefault()
         self.geometry = geometry
         container = try OutputContainer(path: path, format: settings.container)
         frames = try HardwareFrames(upload: upload, width: geometry.width, height: geometry.height)
-        encoder = try EncoderContext(settings: settings, width: geometry.width, height: geometry.height, fps: fps,
+        encoder = try EncoderContext(settings: settings, width: geometry.width, height: geometry.height, frameRate: frameRate,
                                      globalHeader: container.needsGlobalHeader, pixelFormat: frames.surfaceFormat,
                                      hardwareFrames: frames.frames)
         converter = try ColorConverter(width: geometry.width, height: geometry.height, format: geometry.format,
                                        to: .nv12)
         picture = try EncoderFrame(width: geometry.width, height: geometry.height, format: .nv12)
         packet = try EncodedPacket()
-        try container.addVideoStream(encodedBy: encoder, fps: fps)
+        try container.addVideoStream(encodedBy: encoder, frameRate: frameRate)
         try container.writeHeader()
     }
 

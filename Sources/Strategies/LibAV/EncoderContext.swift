@@ -31,7 +31,7 @@ final class EncoderContext {
     ///   or cannot take `pixelFormat` (see ``unsupportedReason(_:)``), `av_opt_set` for a rejected option,
     ///   `av_buffer_ref` when out of memory, `avcodec_open2` when the encoder refuses the configuration (e.g. an
     ///   unknown preset) or the device refuses the encoder.
-    init(settings: EncoderSettings, width: Int, height: Int, fps: Int, globalHeader: Bool,
+    init(settings: EncoderSettings, width: Int, height: Int, frameRate: FrameRate, globalHeader: Bool,
          pixelFormat: AVPixelFormat? = nil,
          hardwareFrames: UnsafeMutablePointer<AVBufferRef>? = nil) throws {
         let options = EncoderOptions(settings)
@@ -40,13 +40,13 @@ final class EncoderContext {
         guard let allocated = avcodec_alloc_context3(codec) else {
             throw LibAVError(call: "avcodec_alloc_context3", message: "out of memory")
         }
-        let timeBase = AVRational(num: 1, den: Int32(fps))
+        let timeBase = AVRational(num: Int32(frameRate.denominator), den: Int32(frameRate.numerator))
         do {
             allocated.pointee.width = Int32(width)
             allocated.pointee.height = Int32(height)
             allocated.pointee.pix_fmt = pixelFormat
             allocated.pointee.time_base = timeBase
-            allocated.pointee.framerate = AVRational(num: Int32(fps), den: 1)
+            allocated.pointee.framerate = AVRational(num: Int32(frameRate.numerator), den: Int32(frameRate.denominator))
             if globalHeader { allocated.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
             if let hardwareFrames {
                 // The context's own reference, released by avcodec_free_context.

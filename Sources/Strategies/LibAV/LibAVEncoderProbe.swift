@@ -26,7 +26,7 @@ enum LibAVEncoderProbe {
         LibAVLogLevel.quietenDefault()
         let settings = EncoderSettings(encoder: encoder, preset: "ultrafast", crf: 23, threads: 1)
         do {
-            _ = try EncoderContext(settings: settings, width: 64, height: 64, fps: 30, globalHeader: false)
+            _ = try EncoderContext(settings: settings, width: 64, height: 64, frameRate: FrameRate(30), globalHeader: false)
             return .available
         } catch {
             return .unavailable(reason: "encoder '\(encoder)' is in this libavcodec build but cannot open here (\(error))")

@@ -30,14 +30,14 @@ final class LibAVEncodingSession {
     ///
     /// - Precondition: `fps` is positive and the dimensions are even (``WriterConfiguration/validateForYUV420()``).
     /// - Throws: ``LibAVError`` naming the call that failed.
-    init(path: String, geometry: FrameGeometry, fps: Int, settings: EncoderSettings) throws {
-        precondition(fps > 0 && geometry.width % 2 == 0 && geometry.height % 2 == 0, "validate the configuration first")
+    init(path: String, geometry: FrameGeometry, frameRate: FrameRate, settings: EncoderSettings) throws {
+        precondition(geometry.width % 2 == 0 && geometry.height % 2 == 0, "validate the configuration first")
         LibAVLogLevel.quietenDefault()
         self.geometry = geometry
         container = try OutputContainer(path: path, format: settings.container)
-        encoder = try EncoderContext(settings: settings, width: geometry.width, height: geometry.height, fps: fps,
+        encoder = try EncoderContext(settings: settings, width: geometry.width, height: geometry.height, frameRate: frameRate,
                                      globalHeader: container.needsGlobalHeader)
-        try container.addVideoStream(encodedBy: encoder, fps: fps)
+        try container.addVideoStream(encodedBy: encoder, frameRate: frameRate)
         converter = geometry.format == .yuv420p
             ? nil : try ColorConverter(width: geometry.width, height: geometry.height, format: geometry.format)
         picture = try EncoderFrame(width: geometry.width, height: geometry.height)

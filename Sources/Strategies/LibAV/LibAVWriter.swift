@@ -18,10 +18,10 @@ final class LibAVWriter: VideoWriter {
         do {
             if let upload {
                 session = try HardwareUploadSession(path: configuration.outputPath, geometry: configuration.geometry,
-                                                    fps: configuration.fps, settings: settings, upload: upload)
+                                                    frameRate: configuration.frameRate, settings: settings, upload: upload)
             } else {
                 session = try LibAVEncodingSession(path: configuration.outputPath, geometry: configuration.geometry,
-                                                   fps: configuration.fps, settings: settings)
+                                                   frameRate: configuration.frameRate, settings: settings)
             }
         } catch let error as LibAVError {
             throw WriterError.encoderFailed(encoder: encoderLabel, detail: error.description)

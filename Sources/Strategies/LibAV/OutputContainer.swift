@@ -45,17 +45,17 @@ final class OutputContainer {
         context.pointee.oformat.pointee.flags & AVFMT_GLOBALHEADER != 0
     }
 
-    /// Adds the video stream that `encoder` (already open) will fill at `fps` frames per second.
+    /// Adds the video stream that `encoder` (already open) will fill at `frameRate`.
     ///
     /// - Throws: ``LibAVError`` when the stream cannot be created or described.
-    func addVideoStream(encodedBy encoder: EncoderContext, fps: Int) throws {
+    func addVideoStream(encodedBy encoder: EncoderContext, frameRate: FrameRate) throws {
         precondition(stream == nil, "one video stream per container")
         guard let created = avformat_new_stream(context, nil) else {
             throw LibAVError(call: "avformat_new_stream", message: "out of memory")
         }
         // A hint: the muxer may pick a finer time base in avformat_write_header (mp4: fps·2ⁿ ≥ 10000).
         created.pointee.time_base = encoder.timeBase
-        created.pointee.avg_frame_rate = AVRational(num: Int32(fps), den: 1)
+        created.pointee.avg_frame_rate = AVRational(num: Int32(frameRate.numerator), den: Int32(frameRate.denominator))
         try encoder.copyParameters(to: created.pointee.codecpar)
         stream = created
     }

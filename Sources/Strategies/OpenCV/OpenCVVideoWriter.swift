@@ -17,7 +17,7 @@ final class OpenCVVideoWriter: VideoWriter {
         self.encoder = encoder
         do {
             handle = try OpenCVVideoWriterHandle(
-                path: configuration.outputPath, fourcc: fourcc, fps: configuration.fps,
+                path: configuration.outputPath, fourcc: fourcc, fps: configuration.frameRate.value,
                 width: configuration.geometry.width, height: configuration.geometry.height)
         } catch {
             throw WriterError.encoderFailed(encoder: encoderLabel, detail: error.description)

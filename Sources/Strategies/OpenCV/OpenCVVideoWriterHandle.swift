@@ -23,10 +23,10 @@ final class OpenCVVideoWriterHandle {
     /// Opens `path` for BGR24 frames of `width` x `height` at `fps` with the four-character code `fourcc`.
     ///
     /// - Throws: ``Failure`` with OpenCV's reason (unknown fourcc, encoder refusing, file not creatable).
-    init(path: String, fourcc: String, fps: Int, width: Int, height: Int) throws(Failure) {
+    init(path: String, fourcc: String, fps: Double, width: Int, height: Int) throws(Failure) {
         errorText = .allocate(capacity: 1024)
         errorText.initialize(repeating: 0)
-        handle = cvshim_writer_open(path, fourcc, Double(fps), Int32(clamping: width), Int32(clamping: height),
+        handle = cvshim_writer_open(path, fourcc, fps, Int32(clamping: width), Int32(clamping: height),
                                     errorText.baseAddress, errorText.count)
         guard let handle else {
             let failure = Failure(description: String(cString: errorText.baseAddress!))

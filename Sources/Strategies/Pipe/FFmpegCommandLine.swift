@@ -25,7 +25,7 @@ enum FFmpegCommandLine {
         arguments += deviceArguments(path)
         arguments += [
             "-f", "rawvideo", "-pix_fmt", geometry.format.ffmpegName,
-            "-video_size", "\(geometry.width)x\(geometry.height)", "-framerate", "\(configuration.fps)",
+            "-video_size", "\(geometry.width)x\(geometry.height)", "-framerate", configuration.frameRate.description,
             "-i", "pipe:0", "-an",
         ]
         arguments += filterArguments(from: geometry.format, options: options, path: path)

@@ -17,9 +17,10 @@ struct FrameOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Frames per run.")
     var frames = 300
 
-    @Option(parsing: .unconditional, help: "Stream frame rate of the output, whole frames/s (1…1000).",
-            transform: WholeFrameRate.parse)
-    var fps = 30
+    @Option(parsing: .unconditional,
+            help: "Stream frame rate of the output, frames/s (1…1000): 30, 29.97 (= 30000/1001) or a fraction N/D.",
+            transform: FrameRateArgument.parse)
+    var fps = FrameRate(30)
 
     /// The parsed frame sets (default: camera).
     var frameSets: [FrameSet] {
@@ -39,6 +40,6 @@ struct FrameOptions: ParsableArguments {
             throw ValidationError("cannot read size '\(name)'; use WxH (e.g. 1920x1080) or \(FrameSize.named.map(\.name).joined(separator: ", "))")
         }
         guard frames > 0 else { throw ValidationError("--frames must be at least 1") }
-        guard fps > 0, fps <= 1000 else { throw ValidationError("--fps must be between 1 and 1000") }
+        guard fps.value >= 1, fps.value <= 1000 else { throw ValidationError("--fps must be between 1 and 1000 frames/s, got \(fps)") }
     }
 }

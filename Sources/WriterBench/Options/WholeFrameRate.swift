@@ -1,8 +1,8 @@
 import ArgumentParser
 
-/// Reads `--fps` of `run`, `frames` and `pipeline`, whose stream rate is a whole number of frames/s end to end (the
-/// pipe's `-r`, libav's time base, OpenCV's fps, the CSV's `stream_fps`). A fractional rate is refused with a message
-/// naming the supported form, instead of ArgumentParser's bare "invalid value". (`verify` takes fractional rates.)
+/// Reads `--fps` of `pipeline`, whose stream rate (and `stream_fps` column) is a whole number of frames/s. A
+/// fractional rate is refused with a message naming the supported form, instead of ArgumentParser's bare "invalid
+/// value". (`run`, `frames` and `verify` take fractional rates.)
 enum WholeFrameRate {
     /// `text` as a whole rate; throws a ``ValidationError`` naming the supported form for "29.97" or "30000/1001".
     static func parse(_ text: String) throws -> Int {
@@ -13,7 +13,7 @@ enum WholeFrameRate {
         guard fractional else {
             throw ValidationError("'\(text)' is not a frame rate; give whole frames/s, 1…1000 (e.g. 30)")
         }
-        throw ValidationError("fractional rates such as '\(text)' are not supported here: the stream rate is a whole "
-                              + "number of frames/s (1…1000, e.g. 30); `verify --fps` accepts fractions")
+        throw ValidationError("fractional rates such as '\(text)' are not supported by pipeline: its stream rate is a "
+                              + "whole number of frames/s (1…1000, e.g. 30); `run --fps` and `verify --fps` take fractions")
     }
 }
