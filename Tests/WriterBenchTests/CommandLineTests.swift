@@ -227,6 +227,13 @@ import TestSupport
         }
     }
 
+    @Test func anErrorThatIsNoCheckExitsSeventyNotOne() throws {
+        let frames = try CommandLineRun.writerbench(["frames", "--frames", "2", "--size", "160x120",
+                                                     "--out", "/nonexistent-writerbench-dir/x.raw"])
+        #expect(frames.status == 70, "\(frames.stderr)")
+        #expect(frames.stderr.contains("cannot open '/nonexistent-writerbench-dir/x.raw'"))
+    }
+
     @Test func versionNamesTheReleaseAndTheGitRevision() throws {
         let version = try CommandLineRun.writerbench(["--version"])
         #expect(version.status == 0)
