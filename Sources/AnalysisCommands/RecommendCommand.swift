@@ -15,10 +15,10 @@ public struct RecommendCommand: ParsableCommand {
             best valid writer of each workload is recommended. Workloads in which every strategy was unavailable \
             (e.g. hardware encoders this machine lacks) are summarised in one line.
 
-            A winner is named only when it leads by more than the spread over repetitions: with two or more \
+            A winner is named only when it leads by more than the spread over repetitions: with three or more \
             repetitions each, the runner-up's fastest repetition must be slower than the winner's slowest; when the \
-            ranges overlap it is a tie within noise. With one repetition on a side, no lead is claimed unless the \
-            medians differ at least 2×.
+            ranges overlap it is a tie within noise. With fewer on a side, no lead is claimed unless the medians \
+            differ at least 2×. The runner-up is never the strategy `auto` delegated to (that is the same writer).
 
             Here: 0 a recommendation for every workload that ran (always, without limits); 3 with limits, some \
             workload in which a writer ran validly has none meeting them; 65/66 the CSV is malformed/missing.

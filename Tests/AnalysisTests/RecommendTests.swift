@@ -68,6 +68,18 @@ import Testing
         #expect(recommendation.render().contains("lead:        tie within noise: 1.02× the runner-up's median fps"))
     }
 
+    @Test func theRunnerUpIsAnotherWriterNotTheOneAutoRan() throws {
+        let table = try ReportFixtures.table(
+            ReportFixtures.repetitions("auto", fps: [500, 510, 505], [.reason: "auto: using libx264 via libav-async"])
+            + ReportFixtures.repetitions("libav-async", fps: [490, 500, 495])
+            + ReportFixtures.repetitions("libav", fps: [300, 310, 305]))
+        let recommendation = try #require(Recommendation.make(table, constraints: RecommendationConstraints()).first)
+        #expect(recommendation.best?.strategy == "auto")
+        #expect(recommendation.runnerUp?.strategy == "libav")
+        #expect(recommendation.render().contains("libav-async (495 fps"))
+        #expect(recommendation.render().contains("the same writer as auto (auto delegated to it)"))
+    }
+
     @Test func workloadsWhereNothingCouldRunAreSummarisedInOneLine() throws {
         let table = try ReportFixtures.table(
             ReportFixtures.repetitions("libav", fps: [100])

@@ -58,10 +58,12 @@ import Testing
 
     @Test func conclusionsNameTheWinners() throws {
         let conclusions = try #require(try document().sections.first).conclusions
-        #expect(conclusions[0].hasPrefix("Fastest valid writer: ffmpeg-pipe-async at 305 fps"))
-        #expect(conclusions[0].contains("1.56× the median fps of the runner-up ffmpeg-pipe (195 fps; 190–200 fps over 2 repetitions)"))
+        // Two repetitions each and 1.56×: too few to name the faster one.
+        #expect(conclusions[0].hasPrefix("Fastest valid writer: fewer than 3 repetitions on a side: no winner can be named "
+                                         + "(ffmpeg-pipe-async at 305 fps is 1.56× the median fps of ffmpeg-pipe at 195 fps"))
         #expect(conclusions[0].contains("0.75× the encoder ceiling's median fps (405 fps)"))
-        #expect(conclusions[1].hasPrefix("Lowest caller latency: ffmpeg-pipe-async"))
+        // 3.5 ms against 0.4 ms is more than 2×.
+        #expect(conclusions[1].hasPrefix("Lowest caller latency: ffmpeg-pipe-async at 0.4 ms, 0.11× the median write p99 of the runner-up ffmpeg-pipe"))
         #expect(conclusions[2].hasPrefix("Best quality at the 30 fps stream rate: ffmpeg-pipe, PSNR 44 dB"))
         #expect(conclusions[3] == "Meet 1 ms/frame (median write p99 ≤ 1 ms): ffmpeg-pipe-async.")
     }
@@ -69,6 +71,24 @@ import Testing
     func conclusions(_ rows: [[CSVColumn: String]]) throws -> [String] {
         let document = try ReportDocument(table: ReportFixtures.table(rows), source: "x.csv", gate: .unavailable("none"))
         return try #require(document.sections.first).conclusions
+    }
+
+    @Test func threeSeparatedRepetitionsEachNameAWinnerWithTheRatioItsOf() throws {
+        let lines = try conclusions(ReportFixtures.repetitions("libav-async", fps: [300, 310, 305])
+                                    + ReportFixtures.repetitions("libav", fps: [250, 260, 255]))
+        #expect(lines[0].hasPrefix("Fastest valid writer: libav-async at 305 fps (median; 300–310 fps over 3 repetitions), "
+                                   + "1.20× the median fps of the runner-up libav (255 fps; 250–260 fps over 3 repetitions); "
+                                   + "the ranges of their repetitions do not overlap"))
+    }
+
+    @Test func autoAndTheStrategyItRanAreOneWriterNotAWinnerAndARunnerUp() throws {
+        let lines = try conclusions(
+            ReportFixtures.repetitions("auto", fps: [830, 840, 835], [.reason: "auto: using libx264 via libav-async (h264_nvenc unavailable)"])
+            + ReportFixtures.repetitions("libav-async", fps: [420, 430, 425])
+            + ReportFixtures.repetitions("ffmpeg-pipe", fps: [100, 110, 105]))
+        #expect(lines[0].contains("the runner-up ffmpeg-pipe"))
+        #expect(lines[0].contains("auto ran libav-async here, so auto at 1.96× libav-async's median fps is run-to-run "
+                                  + "variation of one writer"), "\(lines[0])")
     }
 
     @Test func overlappingRepetitionsAreATieWithinNoiseNotAWinner() throws {
@@ -90,8 +110,8 @@ import Testing
     }
 
     @Test func latencyWinnersFollowTheSameRule() throws {
-        let lines = try conclusions(ReportFixtures.repetitions("a", fps: [100, 101], [.writeMsP99: "0.3"])
-                                    + ReportFixtures.repetitions("b", fps: [200, 201], [.writeMsP99: "0.3"]))
+        let lines = try conclusions(ReportFixtures.repetitions("a", fps: [100, 101, 102], [.writeMsP99: "0.3"])
+                                    + ReportFixtures.repetitions("b", fps: [200, 201, 202], [.writeMsP99: "0.3"]))
         #expect(lines[1].hasPrefix("Lowest caller latency: tie within noise"), "\(lines[1])")
     }
 

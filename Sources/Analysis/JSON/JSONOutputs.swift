@@ -70,7 +70,7 @@ extension Recommendation {
         } ?? NSNull()
         return ["workload": workload.description, "encoder": workload.encoder, "available": anyAvailable,
                 "recommended": summary(best), "runner_up": summary(runnerUp), "lead": leadText,
-                "also_eligible": eligible.dropFirst(2).map(\.strategy),
+                "also_eligible": eligible.dropFirst().map(\.strategy).filter { $0 != runnerUp?.strategy },
                 "excluded": excluded.map { ["strategy": $0.strategy, "reason": $0.reason] }]
     }
 }

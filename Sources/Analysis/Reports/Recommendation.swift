@@ -56,8 +56,12 @@ public struct Recommendation: Sendable {
 
     /// The recommended strategy; nil when none qualifies.
     public var best: RowAggregate? { eligible.first }
-    /// The next best; nil when fewer than two qualify.
-    public var runnerUp: RowAggregate? { eligible.dropFirst().first }
+    /// The next best writer: the fastest other eligible one that is not the same writer as ``best`` (`auto` and the
+    /// strategy it delegated to are one writer); nil when there is none.
+    public var runnerUp: RowAggregate? {
+        guard let best else { return nil }
+        return eligible.dropFirst().first { !$0.isSameWriter(as: best) }
+    }
     /// Whether any configuration of the workload could run here (false when every row is `unavailable`, as for
     /// hardware encoders this machine lacks).
     public var anyAvailable: Bool = true
@@ -140,12 +144,15 @@ public struct Recommendation: Sendable {
                 let ratio = String(format: "%.2f× the runner-up's median fps", fps / other)
                 switch lead {
                 case .clear: lines.append("  lead:        \(ratio); the ranges of their repetitions do not overlap")
-                case .large: lines.append("  lead:        \(ratio) (at least \(ReportFormat.number(Lead.singleRunFactor))× with a single repetition)")
+                case .large: lines.append("  lead:        \(ratio) (at least \(ReportFormat.number(Lead.singleRunFactor))× with fewer than \(Lead.minimumRepetitions) repetitions)")
                 case .tie: lines.append("  lead:        tie within noise: \(ratio), but the ranges of their repetitions overlap; either will do")
-                case .undecided: lines.append("  lead:        none can be named: \(ratio) from fewer than two repetitions on a side; run with --repeat 3 to decide")
+                case .undecided: lines.append("  lead:        none can be named: \(ratio) from fewer than \(Lead.minimumRepetitions) repetitions on a side; run with --repeat 3 to decide")
                 }
             }
-            for other in eligible.dropFirst(2) { lines.append("  also meets the constraints: \(summary(other))") }
+            for other in eligible.dropFirst() where other.strategy != runnerUp?.strategy {
+                let note = other.isSameWriter(as: best) ? " — the same writer as \(best.strategy) (auto delegated to it)" : ""
+                lines.append("  also meets the constraints: \(summary(other))\(note)")
+            }
         } else {
             lines.append(anyValidWriter ? "  recommended: none — no strategy meets the constraints"
                          : "  recommended: none — no writer completed a valid run")

@@ -154,13 +154,25 @@ public struct ReportDocument: Sendable {
         func fps(_ value: Double?) -> String { "\(ReportFormat.number(value)) fps" }
         var lines: [String] = []
         var fastestLine: String
-        if let runnerUp = writers.dropFirst().first, let runnerFPS = runnerUp.median(.fps), runnerFPS > 0 {
+        // `auto` and the strategy it delegated to are one writer: the runner-up is the next *other* writer, and the
+        // gap between the two runs of one writer is stated as what it is, run-to-run variation.
+        let twin = writers.dropFirst().first { $0.isSameWriter(as: fastest) }
+        if let runnerUp = writers.dropFirst().first(where: { !$0.isSameWriter(as: fastest) }),
+           let runnerFPS = runnerUp.median(.fps), runnerFPS > 0 {
             fastestLine = winnerLine(topic: "Fastest valid writer", leader: fastest, other: runnerUp, column: .fps,
                                      higherIsBetter: true, unit: " fps", measure: "median fps")
+        } else if twin != nil {
+            fastestLine = "Fastest valid writer: \(fastest.strategy) at \(fps(fastestFPS)), the only other writer being itself"
         } else {
             fastestLine = "Fastest valid writer: \(fastest.strategy) at \(fps(fastestFPS)), the only writer that completed"
         }
         if !fastest.verified { fastestLine += " (\(fastest.strategy)'s output not verified)" }
+        if let twin, let twinFPS = twin.median(.fps), twinFPS > 0 {
+            let (auto, other) = fastest.delegate != nil ? (fastest, twin) : (twin, fastest)
+            fastestLine += String(format: "; %@ ran %@ here, so %@ at %.2f× %@'s median fps is run-to-run variation of one "
+                                  + "writer, not a difference between writers", auto.strategy, other.strategy,
+                                  fastest.strategy, fastestFPS / twinFPS, twin.strategy)
+        }
         if let ceiling = groups.first(where: \.configuration.isEncoderCeiling)?.median(.fps), ceiling > 0 {
             fastestLine += String(format: "; %@'s median fps is %.2f× the encoder ceiling's median fps (%@)",
                                   fastest.strategy, fastestFPS / ceiling, fps(ceiling))
@@ -170,7 +182,7 @@ public struct ReportDocument: Sendable {
         let byLatency = writers.filter { $0.median(.writeMsP99) != nil }
             .sorted { ($0.median(.writeMsP99) ?? 0) < ($1.median(.writeMsP99) ?? 0) }
         if let quickest = byLatency.first {
-            if let second = byLatency.dropFirst().first {
+            if let second = byLatency.dropFirst().first(where: { !$0.isSameWriter(as: quickest) }) {
                 lines.append(winnerLine(topic: "Lowest caller latency", leader: quickest, other: second, column: .writeMsP99,
                                         higherIsBetter: false, unit: " ms", measure: "median write p99") + ".")
             } else {
@@ -218,13 +230,14 @@ public struct ReportDocument: Sendable {
                 + "(\(value(bMedian)); \(range(b))); the ranges of their repetitions do not overlap"
         case .large:
             return "\(topic): \(leader.strategy) at \(value(aMedian)), \(ratio("the runner-up ")) (\(value(bMedian))) — "
-                + "fewer than two repetitions on a side, named only because the difference is at least "
+                + "fewer than \(Lead.minimumRepetitions) repetitions on a side, named only because the difference is at least "
                 + "\(ReportFormat.number(Lead.singleRunFactor))×"
         case .tie:
             return "\(topic): tie within noise between \(leader.strategy) (median \(value(aMedian)); \(range(a))) and "
                 + "\(other.strategy) (median \(value(bMedian)); \(range(b))): the ranges of their repetitions overlap"
         case .undecided:
-            let reps = a.count < 2 && b.count < 2 ? "one repetition each" : "fewer than two repetitions on a side"
+            let reps = a.count < 2 && b.count < 2 ? "one repetition each"
+                : "fewer than \(Lead.minimumRepetitions) repetitions on a side"
             return "\(topic): \(reps): no winner can be named (\(leader.strategy) at \(value(aMedian)) is "
                 + "\(ratio("")) at \(value(bMedian)); repeat with --repeat 3 to decide)"
         }

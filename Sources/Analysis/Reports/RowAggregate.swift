@@ -88,6 +88,24 @@ public struct RowAggregate: Sendable {
         return (high - low) / 2 / abs(median)
     }
 
+    /// The strategy an `auto` configuration delegated to in every completed run, read from its reason
+    /// ("auto: using libx264 via libav-async (…)"); nil for other strategies or when the runs differ.
+    public var delegate: String? {
+        let names = Set(completedRows.map { row -> String? in
+            let reason = row[.reason]
+            guard reason.hasPrefix("auto: using "), let via = reason.range(of: " via ") else { return nil }
+            let rest = reason[via.upperBound...]
+            return String(rest.prefix { $0 != " " && $0 != "(" && $0 != ";" })
+        })
+        guard names.count == 1, let name = names.first else { return nil }
+        return name
+    }
+
+    /// Whether `other` ran the same writer: one of them is `auto` and delegated to the other.
+    public func isSameWriter(as other: RowAggregate) -> Bool {
+        delegate == other.strategy || other.delegate == strategy
+    }
+
     /// Whether the output of every completed repetition was verified valid.
     public var verified: Bool { !completedRows.isEmpty && completedRows.allSatisfy { $0[.valid] == "true" } }
 
