@@ -15,20 +15,25 @@ import Verification
 ///
 /// When one writer fails, the pipeline stops handing out frames, aborts that writer, finishes the other two (so
 /// what they hold stays playable), verifies what exists and reports ``PipelineError/outputFailed``.
+///
+/// When the ``Interruption`` is requested, the pipeline stops between two frames, aborts all three writers (killing
+/// and reaping any encoder child), drops that run and returns the rows completed before it.
 public final class PipelineRunner {
     private let plan: PipelinePlan
     private let environment: EnvironmentFingerprint
     private let progress: (PipelineProgress) -> Void
+    private let interruption: Interruption?
     private var runIDs: RunIDSequence
 
     /// Creates a runner; `progress` is called on the running thread.
-    public init(plan: PipelinePlan, environment: EnvironmentFingerprint,
+    public init(plan: PipelinePlan, environment: EnvironmentFingerprint, interruption: Interruption? = nil,
                 progress: @escaping (PipelineProgress) -> Void = { _ in }) {
         precondition(plan.batchSize >= 1, "a batch holds at least one frame")
         precondition((0...plan.source.size.width).contains(plan.effectiveMidline), "midline outside the frame")
         self.plan = plan
         self.environment = environment
         self.progress = progress
+        self.interruption = interruption
         runIDs = RunIDSequence(environment: environment, prefix: "p")
     }
 
@@ -40,19 +45,25 @@ public final class PipelineRunner {
         var nullFPS: Double?
         if plan.baseline {
             var baseline = measure(NullWriterStrategy(), verify: false)
+            if interrupted { return records }
             nullFPS = baseline.pipelineFPS
             baseline.nullWriterFPS = nullFPS
             records.append(baseline)
             progress(.finished(baseline))
         }
-        for strategy in plan.strategies {
+        for strategy in plan.strategies where !interrupted {
             var record = measure(strategy, verify: plan.verify)
+            // A run that ended after the interruption was stopped by it (or lost its encoder to the same Ctrl-C).
+            if interrupted && record.status != .ok { break }
             record.nullWriterFPS = nullFPS
             records.append(record)
             progress(.finished(record))
         }
         return records
     }
+
+    /// True once the interruption was requested.
+    private var interrupted: Bool { interruption?.isRequested == true }
 
     /// One run of the whole pipeline with `strategy`'s writers.
     func measure(_ strategy: any WriterStrategy, verify: Bool) -> PipelineRecord {
@@ -98,8 +109,8 @@ public final class PipelineRunner {
         let heldBatches = writers.values.contains { $0.holdsFramesAfterWrite } ? 2 : 1
         let pool = OutputBufferPool(capacity: heldBatches * plan.batchSize * PipelineOutput.allCases.count,
                                     byteCount: size.width * size.height * 3)
-        var throttle = ProgressThrottle(startingAt: bracket.start)
-        while let reader, failure == nil, sourceError == nil {
+        var throttle = ProgressThrottle(startingAt: bracket.start, interval: plan.progressInterval)
+        while let reader, failure == nil, sourceError == nil, !interrupted {
             let processingStart = MonotonicClock.now()
             do {
                 while batch.count < plan.batchSize, let source = try reader.next() {
@@ -112,6 +123,7 @@ public final class PipelineRunner {
             processing += MonotonicClock.elapsed(from: processingStart, to: processed)
             if batch.isEmpty { break }
             handing: for frame in batch {
+                if interrupted { break handing }
                 for output in PipelineOutput.allCases {
                     let before = MonotonicClock.now()
                     do {
@@ -133,6 +145,12 @@ public final class PipelineRunner {
                 progress(.batch(strategy: strategy.name, batches: delays.count, frames: frames,
                                 elapsedSeconds: bracket.elapsed(until: handed).seconds))
             }
+        }
+        if interrupted {
+            for writer in writers.values { writer.abort() }
+            record.status = .failed
+            record.reason = "interrupted"
+            return record
         }
         let finishStart = MonotonicClock.now()
         var others: [String] = []

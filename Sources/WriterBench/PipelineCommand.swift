@@ -49,7 +49,7 @@ struct PipelineCommand: ParsableCommand {
 
     @OptionGroup var encoderOptions: EncoderOptions
 
-    @Option(help: "Pipeline CSV (default: results/pipeline-<timestamp>.csv).")
+    @Option(help: "Pipeline CSV, appended to when it exists (default: results/pipeline-<timestamp>-<pid>.csv).")
     var out: String?
 
     @Option(help: "Keep the output videos in this directory (default: a temporary directory, deleted afterwards).")
@@ -103,9 +103,11 @@ struct PipelineCommand: ParsableCommand {
             strategies.removeAll { !$0.availability().isAvailable }
         }
         let environment = EnvironmentFingerprint.current()
-        let stamp = environment.timestamp.replacingOccurrences(of: ":", with: "")
-        let csvPath = out ?? "results/pipeline-\(stamp).csv"
+        let csvPath = out ?? ResultsFileName.stamped(prefix: "pipeline-", timestamp: environment.timestamp)
         let outputDirectory = keepOutputs ?? NSTemporaryDirectory() + "writerbench-pipeline-\(ProcessInfo.processInfo.processIdentifier)"
+        let temporaryOutputs = keepOutputs == nil ? outputDirectory : nil
+        let signals = InterruptSignals { if let temporaryOutputs { try? FileManager.default.removeItem(atPath: temporaryOutputs) } }
+        defer { signals.stop() }
 
         var plan = PipelinePlan(strategies: strategies, source: source, outputDirectory: outputDirectory)
         plan.batchSize = batchSize
@@ -125,7 +127,7 @@ struct PipelineCommand: ParsableCommand {
 
         let results = try CSVFileWriter(path: csvPath, header: PipelineColumn.header)
         var writeError: (any Error)?
-        let runner = PipelineRunner(plan: plan, environment: environment) { event in
+        let runner = PipelineRunner(plan: plan, environment: environment, interruption: signals.interruption) { event in
             switch event {
             case .starting(let strategy, _, _):
                 printError("\(strategy): running…")
@@ -145,6 +147,10 @@ struct PipelineCommand: ParsableCommand {
         let records = runner.run()
         if keepOutputs == nil { try? FileManager.default.removeItem(atPath: outputDirectory) }
         if let writeError { throw writeError }
+        if let status = signals.exitStatus {
+            signals.reportKept(rows: records.count, in: [csvPath])
+            throw ExitCode(status)
+        }
 
         print("")
         print(PipelineCriteria.table(records).render())

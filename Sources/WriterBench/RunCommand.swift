@@ -27,7 +27,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Skip the unrecorded warm-up run before each strategy × frame set × size.")
     var noWarmup = false
 
-    @Option(help: "Results CSV (default: results/<timestamp>.csv).")
+    @Option(help: "Results CSV, appended to when it exists (default: results/<timestamp>-<pid>.csv).")
     var out: String?
 
     @Option(help: "Keep output videos in this directory (default: a temporary directory, deleted afterwards).")
@@ -66,9 +66,11 @@ struct RunCommand: ParsableCommand {
         let options = encoderOptions.strategyOptions
         let strategies = selection.strategies(from: StrategyRegistry.all(options))
         let environment = EnvironmentFingerprint.current()
-        let stamp = environment.timestamp.replacingOccurrences(of: ":", with: "")
-        let csvPath = out ?? "results/\(stamp).csv"
+        let csvPath = out ?? ResultsFileName.stamped(timestamp: environment.timestamp)
         let outputDirectory = keepOutputs ?? NSTemporaryDirectory() + "writerbench-\(ProcessInfo.processInfo.processIdentifier)"
+        let temporaryOutputs = keepOutputs == nil ? outputDirectory : nil
+        let signals = InterruptSignals { if let temporaryOutputs { try? FileManager.default.removeItem(atPath: temporaryOutputs) } }
+        defer { signals.stop() }
 
         var plan = RunPlan(strategies: strategies, outputDirectory: outputDirectory)
         plan.frameSets = frameOptions.frameSets
@@ -90,7 +92,8 @@ struct RunCommand: ParsableCommand {
         let progressLine = ProgressLine()
         var writeError: (any Error)?
         let runner = BenchmarkRunner(plan: plan, environment: environment,
-                                     verifier: noVerify ? nil : RunVerifier(qualityStride: verifyStride)) { event in
+                                     verifier: noVerify ? nil : RunVerifier(qualityStride: verifyStride),
+                                     interruption: signals.interruption) { event in
             progressLine.show(event)
             if case .finished(let record) = event {
                 do {
@@ -103,6 +106,10 @@ struct RunCommand: ParsableCommand {
         progressLine.clear()
         if keepOutputs == nil { try? FileManager.default.removeItem(atPath: outputDirectory) }
         if let writeError { throw writeError }
+        if let status = signals.exitStatus {
+            signals.reportKept(rows: records.count, in: [csvPath, samples.path])
+            throw ExitCode(status)
+        }
 
         if json { print(RunSummary.json(records)) } else { print(RunSummary.table(records).render()) }
         // With --json, stdout holds only the JSON; the paths and the baseline check go to stderr.

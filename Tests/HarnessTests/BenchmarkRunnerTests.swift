@@ -117,6 +117,6 @@ import Verification
         var noCeiling = plan([LibAVStrategy()], frames: 2)
         noCeiling.ceiling = false
         let records = BenchmarkRunner(plan: noCeiling, environment: environment).run()
-        #expect(records.map(\.runID) == ["20261125120000-1", "20261125120000-2"])
+        #expect(records.map(\.runID) == ["20261125120000-\(getpid())-1", "20261125120000-\(getpid())-2"])
     }
 }

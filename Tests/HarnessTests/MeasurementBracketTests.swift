@@ -36,9 +36,10 @@ import Testing
         let environment = EnvironmentFingerprint(
             timestamp: "2026-11-25T12:00:00Z", gitRevision: "", host: "", cpuModel: "", logicalCores: 1, os: "",
             libavVersion: "", ffmpegVersion: "", opencvVersion: "")
-        var plain = RunIDSequence(environment: environment)
-        var pipeline = RunIDSequence(environment: environment, prefix: "p")
-        let ids = [plain.next(), plain.next(), pipeline.next()]
-        #expect(ids == ["20261125120000-1", "20261125120000-2", "p20261125120000-1"])
+        var plain = RunIDSequence(environment: environment, processID: 4711)
+        var pipeline = RunIDSequence(environment: environment, prefix: "p", processID: 4711)
+        var otherProcess = RunIDSequence(environment: environment, processID: 4712)
+        let ids = [plain.next(), plain.next(), pipeline.next(), otherProcess.next()]
+        #expect(ids == ["20261125120000-4711-1", "20261125120000-4711-2", "p20261125120000-4711-1", "20261125120000-4712-1"])
     }
 }

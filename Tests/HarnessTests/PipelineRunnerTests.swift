@@ -149,7 +149,7 @@ import Verification
                                 outputDirectory: NSTemporaryDirectory() + "writerbench-ids-\(UUID().uuidString.prefix(8))")
         plan.verify = false
         let records = PipelineRunner(plan: plan, environment: Self.environment).run()
-        #expect(records.map(\.runID) == ["p20261125120000-1", "p20261125120000-2"])
+        #expect(records.map(\.runID) == ["p20261125120000-\(getpid())-1", "p20261125120000-\(getpid())-2"])
     }
 
     @Test func pipelineWritersGetAQueueOfAtLeastOneBatchUnlessOneIsRequested() {

@@ -11,7 +11,7 @@ extension PipelineColumn: DescribedColumn {
         case .cpuModel: .text("CPU model")
         case .logicalCores: .integer(.unitless, "logical cores available to the process")
         // Configuration
-        case .runID: .text("unique id of the row within the file (`p<timestamp digits>-<n>`)")
+        case .runID: .text("unique id of the row (`p<timestamp digits>-<pid>-<n>`)")
         case .strategy: .text("strategy whose writers took the outputs; `null` for the baseline")
         case .encoder: .text("encoder the strategy asks for (what the console names at the start)")
         case .encoderUsedRight, .encoderUsedLeft, .encoderUsedDebug:

@@ -5,7 +5,7 @@ extension CSVColumn: DescribedColumn {
         switch self {
         // Environment
         case .timestamp:
-            .text("ISO 8601 UTC time the invocation started (same for every row of a file)") { $0.environment.timestamp }
+            .text("ISO 8601 UTC time the invocation started (same for every row of one invocation)") { $0.environment.timestamp }
         case .gitRevision:
             .text("`git rev-parse --short HEAD` of the working directory, `+dirty` with uncommitted changes; empty outside git") {
                 $0.environment.gitRevision
@@ -25,7 +25,7 @@ extension CSVColumn: DescribedColumn {
         case .opencvVersion: .text("OpenCV linked in-process") { $0.environment.opencvVersion }
         // Configuration
         case .runID:
-            .text("unique id of the run within the file (`<timestamp digits>-<n>`), links companion files to the row") {
+            .text("unique id of the run (`<timestamp digits>-<pid>-<n>`), links companion files to the row") {
                 $0.runID
             }
         case .strategy: .text("strategy name (`writerbench list`)") { $0.strategy }

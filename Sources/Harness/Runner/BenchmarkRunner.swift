@@ -12,15 +12,18 @@ public final class BenchmarkRunner {
     private let environment: EnvironmentFingerprint
     private let verifier: (any OutputVerifying)?
     private let progress: (RunProgress) -> Void
+    private let interruption: Interruption?
     private var runIDs: RunIDSequence
 
     /// Creates a runner. `verifier` checks each output after it is written (nil: no verification);
-    /// `progress` is called on the running thread.
+    /// `progress` is called on the running thread. Once `interruption` is set, the run in progress is aborted
+    /// between two frames and dropped, and ``run()`` returns the rows completed so far.
     public init(plan: RunPlan, environment: EnvironmentFingerprint, verifier: (any OutputVerifying)? = nil,
-                progress: @escaping (RunProgress) -> Void = { _ in }) {
+                interruption: Interruption? = nil, progress: @escaping (RunProgress) -> Void = { _ in }) {
         self.plan = plan
         self.environment = environment
         self.verifier = verifier
+        self.interruption = interruption
         self.progress = progress
         runIDs = RunIDSequence(environment: environment)
     }
@@ -33,7 +36,7 @@ public final class BenchmarkRunner {
         var records: [RunRecord] = []
         try? FileManager.default.createDirectory(atPath: plan.outputDirectory, withIntermediateDirectories: true)
         for frameSet in plan.frameSets {
-            for size in plan.sizes {
+            for size in plan.sizes where !interrupted {
                 var ring: FrameRing?
                 func frames() -> FrameRing {
                     if let ring { return ring }
@@ -55,12 +58,14 @@ public final class BenchmarkRunner {
                 if plan.ceiling {
                     var seen = Set<EncoderSettings>()
                     for settings in available.filter({ !$0.isReference }).map(\.settings) where seen.insert(settings).inserted {
+                        guard !interrupted else { return records }
                         let ceiling = EncoderCeilingStrategy(settings: settings)
                         if case .unavailable(let reason) = ceiling.availability() {
                             report(unavailableRecord(ceiling, frameSet: frameSet, size: size, reason: reason), into: &records)
                             continue
                         }
-                        let rows = repetitions(of: ceiling, ring: frames())
+                        var rows: [RunRecord] = []
+                        repetitions(of: ceiling, ring: frames()) { rows.append($0) }
                         ceilingFPS[settings] = Distribution(rows.compactMap(\.fps)).median
                         for var row in rows {
                             row.ceilingRatio = ratio(row.fps, ceilingFPS[settings])
@@ -68,8 +73,10 @@ public final class BenchmarkRunner {
                         }
                     }
                 }
-                for strategy in available {
-                    for var row in repetitions(of: strategy, ring: frames()) {
+                for strategy in available where !interrupted {
+                    // Each row is reported as soon as it is measured: a kill between repetitions loses none.
+                    repetitions(of: strategy, ring: frames()) { row in
+                        var row = row
                         row.ceilingRatio = ratio(row.fps, ceilingFPS[strategy.settings])
                         report(row, into: &records)
                     }
@@ -79,13 +86,23 @@ public final class BenchmarkRunner {
         return records
     }
 
-    /// The warm-up (unless switched off) and the recorded repetitions of one strategy on one ring.
-    private func repetitions(of strategy: any WriterStrategy, ring: FrameRing) -> [RunRecord] {
+    /// The warm-up (unless switched off) and the recorded repetitions of one strategy on one ring, each row handed
+    /// to `measured` as it completes. After an interruption: only the repetitions completed before it.
+    private func repetitions(of strategy: any WriterStrategy, ring: FrameRing, _ measured: (RunRecord) -> Void) {
         if plan.warmUp {
             _ = measure(strategy, ring: ring, frames: plan.warmUpFrames, repetition: -1)
         }
-        return (0..<plan.repetitions).map { measure(strategy, ring: ring, frames: plan.frames, repetition: $0) }
+        for repetition in 0..<plan.repetitions where !interrupted {
+            let row = measure(strategy, ring: ring, frames: plan.frames, repetition: repetition)
+            // A run that failed once the interruption came was stopped by it (a terminal's Ctrl-C also reaches the
+            // encoder child): it is no result.
+            if row.status == .failed && interrupted { return }
+            measured(row)
+        }
     }
+
+    /// True once the interruption was requested.
+    private var interrupted: Bool { interruption?.isRequested == true }
 
     private func report(_ record: RunRecord, into records: inout [RunRecord]) {
         records.append(record)
@@ -132,6 +149,7 @@ public final class BenchmarkRunner {
             var throttle = ProgressThrottle(startingAt: writeStart)
             pacer.begin()
             for index in 0..<frames {
+                if interrupted { throw RunInterrupted() }
                 pacer.waitForFrame(index)
                 let frame = ring[index]
                 let before = MonotonicClock.now()
@@ -145,6 +163,7 @@ public final class BenchmarkRunner {
                                       elapsedSeconds: bracket.elapsed(until: after).seconds, warmUp: warmUp))
                 }
             }
+            if interrupted { throw RunInterrupted() }
             finishStart = MonotonicClock.now()
             report = try opened.finish()
         } catch {
@@ -216,6 +235,11 @@ public final class BenchmarkRunner {
         let label = repetition < 0 ? "warmup" : "r\(repetition)"
         return "\(plan.outputDirectory)/\(strategy.name)-\(ring.frameSet.rawValue)-\(ring.size)-\(label).\(strategy.settings.container)"
     }
+}
+
+/// Why a run stopped between two frames: the ``Interruption`` was requested.
+private struct RunInterrupted: Error, CustomStringConvertible {
+    var description: String { "interrupted" }
 }
 
 /// Checks a finished output against the frames that were written; implemented by the libav-based verifier.
