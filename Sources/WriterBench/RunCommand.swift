@@ -100,7 +100,7 @@ struct RunCommand: ParsableCommand {
         if keepOutputs == nil { try? FileManager.default.removeItem(atPath: outputDirectory) }
         if let writeError { throw writeError }
 
-        print(RunSummary.table(records).render())
+        print(RunSummary.text(records))
         print("\nresults: \(csvPath)\nsamples: \(samples.path)")
         let baselineCheck = compareTo.map { BaselineCheck(resultsPath: csvPath, baseline: $0) }
         if let baselineCheck { print("\n" + baselineCheck.text) }
