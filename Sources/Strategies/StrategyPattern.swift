@@ -88,7 +88,8 @@ public enum StrategySelectionError: Error, Sendable, Equatable, CustomStringConv
     public var description: String {
         switch self {
         case .noMatch(let pattern, let known):
-            "'\(pattern)' matches no strategy; known: \(known.joined(separator: ", ")) (`writerbench list` describes them)"
+            (StrategyPattern(pattern).isGlob ? "'\(pattern)' matches no strategy" : "unknown strategy '\(pattern)'")
+                + "; known: \(known.joined(separator: ", ")) (`writerbench list` describes them)"
         case .nothingLeft(let excluded):
             "--exclude \(excluded.joined(separator: " ")) leaves no strategy to run"
         }

@@ -74,7 +74,7 @@ public struct PlotData: Sendable {
             case .unavailable(let reason): notes.unavailable.append((group.strategy, reason))
             default:
                 let drawn = group.completedRows.isEmpty ? ", not drawn" : ""
-                notes.add("\(group.outcome.label)\(drawn)", "\(Self.label(group, among: aggregates)) (\(Self.shorten(group.outcome.reason, to: 60)))")
+                notes.add("\(group.outcome.label)\(drawn)", "\(Self.label(group, among: aggregates)) — \(Self.shorten(group.outcome.reason, to: 60))")
             }
         }
         let drawn = aggregates.filter { !$0.completedRows.isEmpty }
