@@ -62,7 +62,7 @@ set format y '%g'
 set style fill solid 0.85 border -1
 set boxwidth 0.2 absolute
 set offsets 0.6, 0.6, 0, 0
-set xtics rotate by -25 left
+set xtics rotate by -35 left
 set key outside right top
 plot for [c=2:5] '$data' index $index using (\$0 + (c - 3.5) * 0.2):c with boxes title columnheader(c), \
      '' index $index using 0:(NaN):xtic(1) notitle, \
@@ -78,7 +78,7 @@ set xrange [$low:$high]
 set yrange [0:100]
 set key outside right top
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead dt 2 lw 2 lc rgb '#c62828'
-plot for [c=2:|S|+1] '$data' index $index using c:1 with lines lw 2 lc (c-1) dt G[c-1] title S[c-1], \
+plot for [c=2:|S|+1] '$data' index $index using c:1 with lines lw 2 lc rgb K[(c-2) % |K| + 1] title S[c-1], \
      NaN with lines dt 2 lw 2 lc rgb '#c62828' title '1 ms gate'
 GP
       ;;
@@ -88,7 +88,7 @@ set yrange [0:*]
 set style fill solid 0.85 border -1
 set boxwidth 0.6 absolute
 set offsets 0.6, 0.6, 0, 0
-set xtics rotate by -25 left
+set xtics rotate by -35 left
 set key outside right top
 plot '$data' index $index using 0:(\$6 == 0 ? \$2 : NaN):(C[int(\$5)]):xtic(1) with boxes lc rgb variable notitle, \
      '' index $index using 0:(\$6 == 1 ? \$2 : NaN):(C[int(\$5)]) with boxes fs pattern 4 lc rgb variable notitle, \
@@ -106,7 +106,8 @@ set offsets 0, graph 0.08, 0, 0
 set key outside right top
 plot for [i=1:|S|] '$data' index $index every ::(i-1):0:(i-1):0 using 2:3 with points \
        pt (P[(i-1) % |P| + 1]) ps 2 lc rgb C[G[i]] title S[i], \
-     '' index $index every :::1::1 using 1:2 with lines dt 2 lw 2 lc rgb '#555555' title 'Pareto front', \
+     '' index $index every :::1::1 using 1:2 with linespoints dt 2 lw 2 pt 6 ps 3.5 lc rgb '#555555' \
+       title 'Pareto front (nothing both faster and better)', \
      for [i=1:|L|] NaN with points pt 7 ps 2 lc rgb C[i] title sprintf('colour: %s', L[i])
 GP
       ;;
@@ -151,7 +152,10 @@ plot_chart() {
   local cols=$(( count > 2 ? 2 : 1 ))
   local rows=$(( (count + cols - 1) / cols ))
   local captions=${#caption[@]}
-  local width=$(( cols > 1 ? 1000 * cols : 1400 )) height=$(( 620 * rows + 22 * captions + 110 ))
+  # Room right of each panel for its key, and under it for rotated strategy labels (bar charts).
+  local key=390 xtics=60
+  case $chart in write-time|throughput) xtics=190 ;; esac
+  local width=$(( cols > 1 ? 1350 * cols : 1500 )) height=$(( (560 + xtics) * rows + 22 * captions + 110 ))
   for format in png svg; do
     local script=$tmp/$chart.$format.gp
     {
@@ -165,9 +169,11 @@ plot_chart() {
       # Colours of encoder settings (legend groups), point shapes of strategies.
       echo "array C[6] = [0x1f77b4, 0xd62728, 0x2ca02c, 0x9467bd, 0xff7f0e, 0x8c564b]"
       echo "array P[12] = [5, 7, 9, 11, 13, 15, 4, 6, 8, 10, 12, 14]"
-      # Layout in screen fractions: room at the bottom for the caption lines, 60 px for the title.
+      # Colours of strategies (latency curves).
+      echo "array K[10] = [0x1f77b4, 0xd62728, 0x2ca02c, 0x9467bd, 0xff7f0e, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf]"
+      # Layout in screen fractions: room at the bottom for the caption lines and labels, 60 px for the title.
       echo "W = $width.0; H = $height.0; N = $captions"
-      echo "set multiplot layout $rows,$cols title '$title — $heading' font ',13' margins 90/W,1-30/W,(22*N+90)/H,1-60/H spacing 110/W,0.2"
+      echo "set multiplot layout $rows,$cols title '$title — $heading' font ',13' margins 90/W,1-$key/W,(22*N+$xtics+40)/H,1-60/H spacing ($key+90)/W,($xtics+90)/H"
       local i=0
       for line in "${panels[@]}"; do
         local fields
