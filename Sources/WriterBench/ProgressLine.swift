@@ -24,11 +24,12 @@ final class ProgressLine {
         case .verifying(let strategy):
             update("\(overall) · \(strategy): verifying output…")
         case .finished(let record):
+            // Unavailable strategies get one line in the closing summary, not one each here.
+            guard record.status != .unavailable else { return }
             let outcome = record.status == .ok
                 ? String(format: "%.1f fps, write p95 %.3f ms", record.fps ?? 0, record.write?.percentile(95) ?? 0)
                 : "\(record.status.rawValue): \(record.reason)"
-            let head = record.status == .unavailable ? "" : "[\(overall)] "
-            finish("\(head)\(record.strategy) \(record.frameset) \(record.width)x\(record.height) rep \(record.repeatIndex + 1): \(outcome)")
+            finish("[\(overall)] \(record.strategy) \(record.frameset) \(record.width)x\(record.height) rep \(record.repeatIndex + 1): \(outcome)")
         }
     }
 
