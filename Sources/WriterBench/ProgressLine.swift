@@ -26,6 +26,7 @@ final class ProgressLine {
         case .finished(let record):
             // Unavailable strategies get one line in the closing summary, not one each here.
             guard record.status != .unavailable else { return }
+            configurations?.wrote(repetition: record.repeatIndex, framesDone: record.frames, frames: record.frames)
             let outcome = record.status == .ok
                 ? String(format: "%.1f fps, write p95 %.3f ms", record.fps ?? 0, record.write?.percentile(95) ?? 0)
                 : "\(record.status.rawValue): \(record.reason)"
