@@ -148,8 +148,8 @@ plot_chart() {
     return 0
   fi
   local count=${#panels[@]}
-  # One column up to two panels (no empty half page); two columns from three on.
-  local cols=$(( count > 2 ? 2 : 1 ))
+  # Two columns only for an even number of panels from four on: never an empty half page.
+  local cols=$(( count >= 4 && count % 2 == 0 ? 2 : 1 ))
   local rows=$(( (count + cols - 1) / cols ))
   local captions=${#caption[@]}
   # Room right of each panel for its key, and under it for rotated strategy labels (bar charts).

@@ -88,7 +88,9 @@ public enum StrategySelectionError: Error, Sendable, Equatable, CustomStringConv
     public var description: String {
         switch self {
         case .noMatch(let pattern, let known):
-            (StrategyPattern(pattern).isGlob ? "'\(pattern)' matches no strategy" : "unknown strategy '\(pattern)'")
+            (StrategyPattern(pattern).isGlob
+                ? "'\(pattern)' matches no strategy"
+                : "unknown strategy '\(pattern)' (globs such as 'hw-*' match several)")
                 + "; known: \(known.joined(separator: ", ")) (`writerbench list` describes them)"
         case .nothingLeft(let excluded):
             "--exclude \(excluded.joined(separator: " ")) leaves no strategy to run"
