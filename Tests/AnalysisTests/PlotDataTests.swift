@@ -65,3 +65,15 @@ import Testing
         #expect(labels.contains("encoder-ceiling (mpeg4)"))
     }
 }
+
+@Suite struct AggregateTableTests {
+    @Test func validityReadsAsInTheRunTable() throws {
+        let rows = ReportFixtures.repetitions("libav", fps: [100, 110])
+            + ReportFixtures.repetitions("libav-async", fps: [100], [.valid: "false", .invalidReason: "short"])
+            + ReportFixtures.repetitions("ffmpeg-pipe", fps: [100], [.valid: ""])
+        let table = RowAggregate.table(try RowAggregate.group(try ReportFixtures.table(rows)))
+        let column = try #require(table.header.firstIndex(of: "valid"))
+        #expect(table.rows.map { $0[column] } == ["valid", "INVALID", "-"])
+        #expect(table.header.contains("p99 ms"))
+    }
+}
