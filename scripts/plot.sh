@@ -61,7 +61,8 @@ set logscale y
 set format y '%g'
 set style fill solid 0.85 border -1
 set boxwidth 0.2 absolute
-set offsets 0.6, 0.6, 0, 0
+stats '$data' index $index using 2 nooutput
+set xrange [-0.7:STATS_records - 0.3]
 set xtics rotate by -35 left
 set key outside right top
 plot for [c=2:5] '$data' index $index using (\$0 + (c - 3.5) * 0.2):c with boxes title columnheader(c), \
@@ -87,7 +88,8 @@ set ylabel 'throughput (frames/s)'
 set yrange [0:*]
 set style fill solid 0.85 border -1
 set boxwidth 0.6 absolute
-set offsets 0.6, 0.6, 0, 0
+stats '$data' index $index using 2 nooutput
+set xrange [-0.7:STATS_records - 0.3]
 set xtics rotate by -35 left
 set key outside right top
 plot '$data' index $index using 0:(\$6 == 0 ? \$2 : NaN):(C[int(\$5)]):xtic(1) with boxes lc rgb variable notitle, \
