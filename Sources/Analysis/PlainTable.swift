@@ -2,7 +2,7 @@
 public struct PlainTable: Sendable {
     /// Column titles.
     public var header: [String]
-    /// Rows of cells (each as many as the header).
+    /// Rows of cells (each as many as the header; an empty row renders as an empty line between blocks).
     public var rows: [[String]] = []
 
     /// Creates an empty table with `header`.

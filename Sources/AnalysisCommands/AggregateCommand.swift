@@ -12,9 +12,10 @@ public struct AggregateCommand: ParsableCommand {
         abstract: "Summarise a results CSV per configuration (medians over repetitions), or shape it for plot.sh.",
         discussion: """
             --for table prints a readable table. --for plot-<chart> prints whitespace-separated data for gnuplot, \
-            one dataset per panel (select with `index N`); --part panels prints each panel's title and encoder \
-            ceiling (tab-separated), --part caption the rows the chart leaves out. --for plot-heading prints the \
-            host line for chart titles. \
+            one dataset per panel (select with `index N`); --part panels prints per panel, tab-separated, its \
+            title, value-axis range, encoder-settings legend, series labels and each series' legend group; \
+            --part caption the rows the chart leaves out (one line for all unavailable strategies). \
+            --for plot-heading prints the host line for chart titles. \
             Here: 0 printed; 65 the CSV (or samples file) is empty or malformed; 66 it is missing.
             """ + "\n\n" + ExitStatus.table)
 

@@ -72,25 +72,44 @@ public enum PipelineCriteria {
     }
 
     /// The console's closing table: one line per strategy (the null baseline excluded) with its measurements and
-    /// every criterion's outcome.
+    /// every criterion's outcome. Units are in the headers; validity reads `valid`/`INVALID`/`-` as in `run`; a
+    /// failed or invalid row carries a note number whose reason ``notes(_:)`` prints below the table.
     public static func table(_ records: [PipelineRecord]) -> PlainTable {
         let reference = records.first { $0.strategy == PipelineCriterion.qualityReference && $0.status == .ok }
-        var table = PlainTable(header: ["strategy", "encoder used", "status", "fps", "null fps", "overhead",
-                                        "delay p50/max ms", "write p95 ms r/l/d", "total s", "valid", "psnr dB"]
+        var table = PlainTable(header: ["strategy", "encoder", "encoder used", "status", "fps", "null fps", "overhead %",
+                                        "delay p50/max ms", "write p95 ms r/l/d", "total s", "valid", "PSNR dB"]
                                        + PipelineCriterion.allCases.map(\.rawValue))
         func f(_ value: Double?, _ digits: Int) -> String { RunRecord.format(value, digits).isEmpty ? "-" : RunRecord.format(value, digits) }
+        var note = 0
         for record in records where record.strategy != NullWriterStrategy.strategyName {
             let outcomes = judge(record, reference: reference)
             let writes = PipelineOutput.allCases.map { f(record.outputs[$0]?.write?.percentile(95), 2) }
+            var status = record.status.rawValue
+            if record.status != .ok { note += 1; status += " [\(note)]" }
+            var valid = record.allValid.map { $0 ? "valid" : "INVALID" } ?? "-"
+            if record.allValid == false { note += 1; valid += " [\(note)]" }
             table.rows.append([
-                record.strategy, record.encodersUsed.isEmpty ? "-" : record.encodersUsed, record.status.rawValue,
-                f(record.pipelineFPS, 1), f(record.nullWriterFPS, 1),
-                record.writerOverheadPercent.map { RunRecord.format($0, 1) + " %" } ?? "-",
+                record.strategy, record.encoder.isEmpty ? "-" : record.encoder,
+                record.encodersUsed.isEmpty ? "-" : record.encodersUsed, status,
+                f(record.pipelineFPS, 1), f(record.nullWriterFPS, 1), f(record.writerOverheadPercent, 1),
                 "\(f(record.batchDelays?.median, 2))/\(f(record.batchDelays?.max, 2))",
-                writes.joined(separator: "/"), f(record.totalS, 1),
-                record.allValid.map { $0 ? "yes" : "NO" } ?? "-", f(record.psnrWorstOutput, 2),
+                writes.joined(separator: "/"), f(record.totalS, 1), valid, f(record.psnrWorstOutput, 2),
             ] + PipelineCriterion.allCases.map { outcomes[$0]?.description ?? "n/a" })
         }
         return table
+    }
+
+    /// The reasons behind the table's note numbers, in the same order: "[1] libav: failed — …".
+    public static func notes(_ records: [PipelineRecord]) -> [String] {
+        var lines: [String] = []
+        for record in records where record.strategy != NullWriterStrategy.strategyName {
+            if record.status != .ok {
+                lines.append("[\(lines.count + 1)] \(record.strategy): \(record.status.rawValue) — \(record.reason)")
+            }
+            if record.allValid == false {
+                lines.append("[\(lines.count + 1)] \(record.strategy): INVALID — \(record.field(.invalidReason))")
+            }
+        }
+        return lines
     }
 }

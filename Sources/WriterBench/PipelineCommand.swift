@@ -95,11 +95,11 @@ struct PipelineCommand: ParsableCommand {
             !selection.all || (!$0.isReference && $0.name != NullWriterStrategy.strategyName)
         })
         if selection.all {
-            for strategy in strategies {
-                if case .unavailable(let reason) = strategy.availability() {
-                    print("skipping \(strategy.name): unavailable here (\(reason))")
-                }
+            let unavailable = strategies.compactMap { strategy -> (name: String, reason: String)? in
+                if case .unavailable(let reason) = strategy.availability() { return (strategy.name, reason) }
+                return nil
             }
+            if let line = UnavailableSummary(unavailable).line { print("skipping " + line) }
             strategies.removeAll { !$0.availability().isAvailable }
         }
         let environment = EnvironmentFingerprint.current()
@@ -154,6 +154,8 @@ struct PipelineCommand: ParsableCommand {
 
         print("")
         print(PipelineCriteria.table(records).render())
+        let notes = PipelineCriteria.notes(records)
+        if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
         if !records.contains(where: { $0.strategy == PipelineCriterion.qualityReference && $0.status == .ok }) {
             print("quality: n/a without an \(PipelineCriterion.qualityReference) row to compare PSNR with; outputs are still checked for validity")
         }

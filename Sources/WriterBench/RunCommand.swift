@@ -111,7 +111,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(status)
         }
 
-        if json { print(RunSummary.json(records)) } else { print(RunSummary.table(records).render()) }
+        if json { print(RunSummary.json(records)) } else { print(RunSummary.text(records)) }
         // With --json, stdout holds only the JSON; the paths and the baseline check go to stderr.
         let say: (String) -> Void = { [json] text in if json { printError(text) } else { print(text) } }
         say("\nresults: \(csvPath)\nsamples: \(samples.path)")

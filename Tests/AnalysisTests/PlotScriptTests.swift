@@ -60,8 +60,10 @@ import TestSupport
             }
         }
         let svg = try String(contentsOfFile: PlotFiles.path(.throughput, in: directory + "/plots", ext: "svg"), encoding: .utf8)
-        #expect(svg.contains("encoder ceiling"))
-        #expect(svg.contains("opencv-avc1 (camera 64x64): unavailable, not plotted"))
+        #expect(svg.contains("encoder ceiling (in-memory reference)"))
+        #expect(svg.contains("not drawn: 1 strategy unavailable here (opencv-avc1: no avc1 encoder)"))
+        let quality = try String(contentsOfFile: PlotFiles.path(.qualitySpeed, in: directory + "/plots", ext: "svg"), encoding: .utf8)
+        #expect(quality.contains("Pareto front"))
     }
 
     @Test func anEmptyOrMalformedCSVFailsWithAMessage() throws {
@@ -89,6 +91,6 @@ import TestSupport
                                              + [ReportFixtures.unavailable("opencv-avc1", reason: "no encoder")])
         let data = PlotData(chart: .throughput, aggregates: try RowAggregate.group(table), samples: nil)
         #expect(!data.dataText.contains("opencv-avc1"))
-        #expect(data.captionText.contains("opencv-avc1 (camera 64x64): unavailable, not plotted — no encoder"))
+        #expect(data.captionText.contains("not drawn: 1 strategy unavailable here (opencv-avc1: no encoder); see `writerbench probe`"))
     }
 }

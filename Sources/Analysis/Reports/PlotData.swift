@@ -27,46 +27,62 @@ public enum PlotChart: String, CaseIterable, Sendable {
 
 /// One panel of a chart: a title and a whitespace-separated table for gnuplot.
 public struct PlotPanel: Sendable, Equatable {
-    /// Panel title: the workload (frame set, size, encoder settings, pace, frames).
+    /// Panel title: the workload apart from encoder settings (frame set, size, pace, frames), plus the settings when
+    /// every row shares them.
     public var title: String
-    /// The encoder ceiling's median fps for the workload (drawn as a line), if measured.
-    public var ceilingFPS: Double?
+    /// The value axis range (write time and latency: ms on a log axis, always including the 1 ms gate; quality: PSNR
+    /// dB, at least ``PlotData/minimumPSNRSpan`` wide); nil lets gnuplot choose.
+    public var range: ClosedRange<Double>?
+    /// The encoder settings of the panel's rows, in colour order (row group 1 is the first).
+    public var legend: [String] = []
+    /// Label of each drawn row (or curve), in data order.
+    public var series: [String] = []
+    /// Encoder-settings group (1-based index into `legend`) of each entry of `series`.
+    public var groups: [Int] = []
     /// Column headers.
     public var header: [String]
-    /// Rows of cells; text cells are quoted, missing numbers are `NaN`.
+    /// Rows of cells; text cells are quoted, missing numbers are `NaN`. An empty row separates a second block
+    /// (the quality chart's Pareto front).
     public var rows: [[String]]
 }
 
 /// What one chart plots, shaped for gnuplot, plus the caption naming what it leaves out.
 ///
-/// `writerbench aggregate --for plot-<chart>` prints it, so that plot.sh only drives gnuplot.
+/// `writerbench aggregate --for plot-<chart>` prints it, so that plot.sh only drives gnuplot. Every chart but
+/// fps-resolution has one panel per frame set × size × pace × frames, holding every strategy and encoder setting
+/// (rows grouped and coloured by encoder settings), so that a trade-off between encoders is seen on one chart.
 public struct PlotData: Sendable {
     /// The chart.
     public var chart: PlotChart
     /// The panels, one per workload with something to draw.
     public var panels: [PlotPanel]
-    /// Lines naming rows that are not drawn and why (unavailable, failed, nothing measured).
+    /// Lines naming rows that are not drawn and why: one line for every unavailable strategy, one per other reason.
     public var caption: [String]
+
+    /// The narrowest PSNR axis drawn, dB: smaller differences than this are noise on a quality chart.
+    public static let minimumPSNRSpan = 3.0
+    /// The write-time gate every latency axis includes, ms.
+    public static let gateMs = 1.0
 
     /// Shapes `aggregates` for `chart`. `samples` is needed for the latency CDF only.
     public init(chart: PlotChart, aggregates: [RowAggregate], samples: WriteSamples?) {
         self.chart = chart
         var panels: [PlotPanel] = []
-        var caption: [String] = []
-        func leftOut(_ group: RowAggregate, _ why: String) {
-            caption.append("\(group.strategy) (\(group.configuration.workload.frameset) \(group.configuration.workload.size)): \(why)")
-        }
+        var notes = CaptionNotes()
         for group in aggregates where group.outcome != .ok {
-            let reason = Self.shorten(group.outcome.reason)
-            if group.completedRows.isEmpty { leftOut(group, "\(group.outcome.label), not plotted — \(reason)") }
-            else { leftOut(group, "\(group.outcome.label) — \(reason)") }
+            switch group.outcome {
+            case .unavailable(let reason): notes.unavailable.append((group.strategy, reason))
+            default:
+                let drawn = group.completedRows.isEmpty ? ", not drawn" : ""
+                notes.add("\(group.outcome.label)\(drawn)", "\(Self.label(group, among: aggregates)) — \(Self.shorten(group.outcome.reason, to: 60))")
+            }
         }
         let drawn = aggregates.filter { !$0.completedRows.isEmpty }
         switch chart {
         case .fpsResolution:
             let sizes = Set(drawn.map(\.configuration.workload.size))
             if sizes.count < 2 {
-                caption.append("only one frame size (\(sizes.sorted().joined(separator: ", "))): no fps-against-size chart")
+                notes.lines.append("only one frame size (\(sizes.sorted().joined(separator: ", "))): no fps-against-size chart")
                 break
             }
             for (workload, groups) in Self.grouped(drawn, by: \.configuration.workload.ignoringSize) {
@@ -80,16 +96,15 @@ public struct PlotData: Sendable {
                         Self.number(bySize[size.size]?.first { $0.strategy == strategy }?.median(.fps))
                     }
                 }
-                panels.append(PlotPanel(title: workload.description, ceilingFPS: nil,
-                                        header: ["megapixels", "size"] + strategies, rows: rows))
+                panels.append(PlotPanel(title: workload.description, header: ["megapixels", "size"] + strategies, rows: rows))
             }
         default:
-            for (workload, groups) in Self.grouped(drawn, by: \.configuration.workload) {
-                if let panel = Self.panel(chart, workload, groups, samples, leftOut) { panels.append(panel) }
+            for (workload, groups) in Self.grouped(drawn, by: \.configuration.workload.ignoringEncoder) {
+                if let panel = Self.panel(chart, workload, Self.bySettings(groups), samples, &notes) { panels.append(panel) }
             }
         }
         self.panels = panels
-        self.caption = caption
+        caption = notes.text
     }
 
     /// The data for gnuplot: one dataset per panel (header line first), separated by two blank lines so that
@@ -100,9 +115,14 @@ public struct PlotData: Sendable {
         }.joined(separator: "\n\n\n") + (panels.isEmpty ? "" : "\n")
     }
 
-    /// One line per panel, tab-separated: title, then the ceiling fps or `NaN`.
+    /// One line per panel, tab-separated: title, range low, range high (`NaN` when gnuplot chooses), the legend
+    /// (`|`-separated), the series labels (`|`-separated) and each series' legend group (space-separated).
     public var panelsText: String {
-        panels.map { "\(Self.plain($0.title))\t\(Self.number($0.ceilingFPS))\n" }.joined()
+        panels.map { panel in
+            [Self.plain(panel.title), Self.number(panel.range?.lowerBound), Self.number(panel.range?.upperBound),
+             panel.legend.map(Self.plain).joined(separator: "|"), panel.series.map(Self.plain).joined(separator: "|"),
+             panel.groups.map(String.init).joined(separator: " ")].joined(separator: "\t") + "\n"
+        }.joined()
     }
 
     /// The caption lines, one per line, plain text safe inside a single-quoted gnuplot string.
@@ -114,50 +134,116 @@ public struct PlotData: Sendable {
         return plain("host " + machines.joined(separator: "; "))
     }
 
+    /// A log axis over `values` (ms) that always includes the 1 ms gate with room around it: from half the
+    /// smallest value (at most 0.3 ms) to twice the largest (at least 3 ms).
+    public static func latencyRange(_ values: [Double]) -> ClosedRange<Double>? {
+        let positive = values.filter { $0.isFinite && $0 > 0 }
+        guard let low = positive.min(), let high = positive.max() else { return nil }
+        return min(low / 2, gateMs * 0.3)...max(high * 2, gateMs * 3)
+    }
+
+    /// A PSNR axis over `values` at least ``minimumPSNRSpan`` wide, centred on the values, with 15 % room each side.
+    public static func psnrRange(_ values: [Double]) -> ClosedRange<Double>? {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return nil }
+        let span = max(high - low, minimumPSNRSpan) * 1.3
+        let centre = (low + high) / 2
+        return (centre - span / 2)...(centre + span / 2)
+    }
+
+    /// The points not dominated by another (no other point has both more fps and more PSNR), ordered by fps:
+    /// the Pareto front of the speed–quality trade-off.
+    public static func paretoFront(_ points: [(fps: Double, psnr: Double)]) -> [(fps: Double, psnr: Double)] {
+        let front = points.filter { point in
+            !points.contains { $0.fps >= point.fps && $0.psnr >= point.psnr && ($0.fps > point.fps || $0.psnr > point.psnr) }
+        }
+        var seen = Set<String>()
+        return front.sorted { $0.fps < $1.fps }.filter { seen.insert("\($0.fps) \($0.psnr)").inserted }
+    }
+
     private static func panel(_ chart: PlotChart, _ workload: Workload, _ groups: [RowAggregate],
-                              _ samples: WriteSamples?, _ leftOut: (RowAggregate, String) -> Void) -> PlotPanel? {
-        let ceiling = groups.first(where: \.configuration.isEncoderCeiling)?.median(.fps)
+                              _ samples: WriteSamples?, _ notes: inout CaptionNotes) -> PlotPanel? {
+        let legend = unique(groups.map(\.configuration.workload.shortSettings))
+        func group(_ aggregate: RowAggregate) -> Int { (legend.firstIndex(of: aggregate.configuration.workload.shortSettings) ?? 0) + 1 }
+        let title = panelTitle(workload, legend: legend)
+        func label(_ aggregate: RowAggregate) -> String { Self.label(aggregate, among: groups) }
         switch chart {
         case .writeTime:
-            let rows = groups.compactMap { group -> [String]? in
-                guard group.median(.writeMsP50) != nil else { leftOut(group, "no write times"); return nil }
-                return [quoted(group.strategy)] + [CSVColumn.writeMsP50, .writeMsP95, .writeMsP99, .writeMsMax]
-                    .map { number(group.median($0)) }
+            var drawn: [RowAggregate] = []
+            let rows = groups.compactMap { aggregate -> [String]? in
+                guard aggregate.median(.writeMsP50) != nil else { notes.add("no write times", label(aggregate)); return nil }
+                drawn.append(aggregate)
+                return [quoted(label(aggregate))] + [CSVColumn.writeMsP50, .writeMsP95, .writeMsP99, .writeMsMax]
+                    .map { number(aggregate.median($0)) }
             }
-            return rows.isEmpty ? nil : PlotPanel(title: workload.description, ceilingFPS: ceiling,
+            let values = drawn.flatMap { aggregate in [CSVColumn.writeMsP50, .writeMsMax].compactMap { aggregate.median($0) } }
+            return rows.isEmpty ? nil : PlotPanel(title: title, range: latencyRange(values), legend: legend,
+                                                  series: drawn.map(label), groups: drawn.map(group),
                                                   header: ["strategy", "p50", "p95", "p99", "max"], rows: rows)
         case .throughput:
-            let rows = groups.filter { !$0.configuration.isEncoderCeiling }.compactMap { group -> [String]? in
-                let fps = group.distribution(.fps)
-                guard let median = fps.median else { leftOut(group, "no fps"); return nil }
-                return [quoted(group.strategy), number(median), number(fps.min), number(fps.max)]
+            var drawn: [RowAggregate] = []
+            let rows = groups.compactMap { aggregate -> [String]? in
+                let fps = aggregate.distribution(.fps)
+                guard let median = fps.median else { notes.add("no fps", label(aggregate)); return nil }
+                drawn.append(aggregate)
+                return [quoted(label(aggregate)), number(median), number(fps.min), number(fps.max), String(group(aggregate)),
+                        aggregate.configuration.isEncoderCeiling ? "1" : "0"]
             }
-            return rows.isEmpty ? nil : PlotPanel(title: workload.description, ceilingFPS: ceiling,
-                                                  header: ["strategy", "fps", "min", "max"], rows: rows)
+            return rows.isEmpty ? nil : PlotPanel(title: title, range: nil, legend: legend, series: drawn.map(label),
+                                                  groups: drawn.map(group),
+                                                  header: ["strategy", "fps", "min", "max", "group", "ceiling"], rows: rows)
         case .qualitySpeed:
-            let rows = groups.compactMap { group -> [String]? in
-                guard let fps = group.median(.fps), let psnr = group.median(.psnrDB) else {
-                    leftOut(group, "no PSNR (output not verified)"); return nil
+            var drawn: [(RowAggregate, Double, Double)] = []
+            for aggregate in groups where !aggregate.configuration.isEncoderCeiling {
+                guard let fps = aggregate.median(.fps), let psnr = aggregate.median(.psnrDB) else {
+                    notes.add("no PSNR (output not verified)", label(aggregate)); continue
                 }
-                return [quoted(group.strategy), number(fps), number(psnr)]
+                drawn.append((aggregate, fps, psnr))
             }
-            return rows.isEmpty ? nil : PlotPanel(title: workload.description, ceilingFPS: ceiling,
-                                                  header: ["strategy", "fps", "psnr_db"], rows: rows)
+            guard !drawn.isEmpty else { return nil }
+            let front = paretoFront(drawn.map { ($0.1, $0.2) })
+            let rows = drawn.map { [quoted(label($0.0)), number($0.1), number($0.2), String(group($0.0))] }
+                + [[]] + front.map { [number($0.fps), number($0.psnr)] }
+            return PlotPanel(title: title, range: psnrRange(drawn.map(\.2)), legend: legend,
+                             series: drawn.map { label($0.0) }, groups: drawn.map { group($0.0) },
+                             header: ["strategy", "fps", "psnr_db", "group"], rows: rows)
         case .latencyCDF:
-            var curves: [(String, Distribution)] = []
-            for group in groups {
-                let writes = samples?.writes(of: group) ?? []
-                if writes.isEmpty { leftOut(group, samples == nil ? "no samples file" : "no samples"); continue }
-                curves.append((group.strategy, Distribution(writes)))
+            var curves: [(RowAggregate, Distribution)] = []
+            for aggregate in groups where !aggregate.configuration.isEncoderCeiling {
+                let writes = samples?.writes(of: aggregate) ?? []
+                if writes.isEmpty { notes.add(samples == nil ? "no samples file" : "no samples", label(aggregate)); continue }
+                curves.append((aggregate, Distribution(writes)))
             }
             guard !curves.isEmpty else { return nil }
             let rows = cdfLevels.map { level in
                 [number(level * 100)] + curves.map { number($0.1.percentile(level * 100)) }
             }
-            return PlotPanel(title: workload.description, ceilingFPS: ceiling,
-                             header: ["percent"] + curves.map(\.0), rows: rows)
+            let values = curves.flatMap { [$0.1.min, $0.1.max].compactMap { $0 } }
+            return PlotPanel(title: title, range: latencyRange(values), legend: legend, series: curves.map { label($0.0) },
+                             groups: curves.map { group($0.0) }, header: ["percent"] + curves.map { label($0.0) }, rows: rows)
         case .fpsResolution:
             return nil
+        }
+    }
+
+    /// "camera 640x480 · pace max · 60 frames", with the encoder settings when the panel has only one.
+    static func panelTitle(_ workload: Workload, legend: [String]) -> String {
+        "\(workload.frameset) \(workload.size) · \(workload.pace) · \(workload.frames) frames"
+            + (legend.count == 1 ? " · \(legend[0])" : "")
+    }
+
+    /// The strategy, with its encoder settings when `among` holds more than one setting (an encoder ceiling always
+    /// carries them): "opencv-mp4v (mpeg4)", "encoder-ceiling (libx264 ultrafast crf18)".
+    static func label(_ aggregate: RowAggregate, among: [RowAggregate]) -> String {
+        let settings = aggregate.configuration.workload.shortSettings
+        let several = Set(among.map(\.configuration.workload.shortSettings)).count > 1
+        return aggregate.configuration.isEncoderCeiling || several ? "\(aggregate.strategy) (\(settings))" : aggregate.strategy
+    }
+
+    /// Rows ordered by encoder settings (first appearance), the encoder ceiling first within each.
+    static func bySettings(_ groups: [RowAggregate]) -> [RowAggregate] {
+        grouped(groups, by: \.configuration.workload.shortSettings).flatMap { _, members in
+            members.filter(\.configuration.isEncoderCeiling) + members.filter { !$0.configuration.isEncoderCeiling }
         }
     }
 
@@ -200,5 +286,26 @@ public struct PlotData: Sendable {
 
     static func shorten(_ text: String, to length: Int = 90) -> String {
         text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+    }
+}
+
+/// The caption of a chart under construction: unavailable strategies (one line in the end) and other left-out
+/// rows grouped by reason, one line per reason.
+struct CaptionNotes {
+    var unavailable: [(name: String, reason: String)] = []
+    var lines: [String] = []
+    private var order: [String] = []
+    private var names: [String: [String]] = [:]
+
+    /// `who` is not drawn because of `why`.
+    mutating func add(_ why: String, _ who: String) {
+        if names[why] == nil { order.append(why) }
+        if names[why]?.contains(who) != true { names[why, default: []].append(who) }
+    }
+
+    var text: [String] {
+        var text = order.map { why in "\(why): \((names[why] ?? []).joined(separator: ", "))" } + lines
+        if let line = UnavailableSummary(unavailable).line { text.append("not drawn: " + line) }
+        return text
     }
 }

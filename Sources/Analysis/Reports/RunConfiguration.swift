@@ -83,6 +83,26 @@ public struct Workload: Hashable, Sendable, CustomStringConvertible {
     /// "pace max" or "paced at 30 fps".
     public var pace: String { paceFPS.isEmpty ? "pace max" : "paced at \(paceFPS) fps" }
 
+    /// Encoder settings in short, as the console and charts label rows: "libx264 ultrafast crf18", "mpeg4";
+    /// threads only when not automatic.
+    public var shortSettings: String {
+        var parts = [encoder.isEmpty ? "?" : encoder]
+        if !preset.isEmpty { parts.append(preset) }
+        if !crf.isEmpty { parts.append("crf\(crf)") }
+        if !threads.isEmpty && threads != "0" { parts.append("\(threads) threads") }
+        return parts.joined(separator: " ")
+    }
+
+    /// The same workload with any encoder settings (the key of a chart panel that holds every encoder).
+    public var ignoringEncoder: Workload {
+        var copy = self
+        copy.encoder = ""
+        copy.preset = ""
+        copy.crf = ""
+        copy.threads = ""
+        return copy
+    }
+
     /// The same workload at any size (the key of an fps-against-resolution panel).
     public var ignoringSize: Workload {
         var copy = self

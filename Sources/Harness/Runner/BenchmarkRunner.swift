@@ -35,6 +35,12 @@ public final class BenchmarkRunner {
     public func run() -> [RunRecord] {
         var records: [RunRecord] = []
         try? FileManager.default.createDirectory(atPath: plan.outputDirectory, withIntermediateDirectories: true)
+        let total = plannedConfigurations()
+        var configuration = 0
+        func next() {
+            configuration += 1
+            progress(.configuration(index: configuration, total: total, repetitions: plan.repetitions))
+        }
         for frameSet in plan.frameSets {
             for size in plan.sizes where !interrupted {
                 var ring: FrameRing?
@@ -64,6 +70,7 @@ public final class BenchmarkRunner {
                             report(unavailableRecord(ceiling, frameSet: frameSet, size: size, reason: reason), into: &records)
                             continue
                         }
+                        next()
                         var rows: [RunRecord] = []
                         repetitions(of: ceiling, ring: frames()) { rows.append($0) }
                         ceilingFPS[settings] = Distribution(rows.compactMap(\.fps)).median
@@ -74,6 +81,7 @@ public final class BenchmarkRunner {
                     }
                 }
                 for strategy in available where !interrupted {
+                    next()
                     // Each row is reported as soon as it is measured: a kill between repetitions loses none.
                     repetitions(of: strategy, ring: frames()) { row in
                         var row = row
@@ -84,6 +92,18 @@ public final class BenchmarkRunner {
             }
         }
         return records
+    }
+
+    /// How many configurations `run()` will measure: available strategies and available encoder ceilings, per frame
+    /// set and size (for "k of N" progress).
+    private func plannedConfigurations() -> Int {
+        let available = plan.strategies.filter { $0.availability().isAvailable }
+        var ceilings = 0
+        if plan.ceiling {
+            let settings = Set(available.filter { !$0.isReference }.map(\.settings))
+            ceilings = settings.filter { EncoderCeilingStrategy(settings: $0).availability().isAvailable }.count
+        }
+        return plan.frameSets.count * plan.sizes.count * (available.count + ceilings)
     }
 
     /// The warm-up (unless switched off) and the recorded repetitions of one strategy on one ring, each row handed
