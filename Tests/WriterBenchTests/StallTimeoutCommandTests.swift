@@ -15,12 +15,14 @@ import TestSupport
                 echo "fake encoder: not reading" >&2
                 exec sleep 1000
                 """, to: fake)
+            let temporary = directory + "/tmp"
+            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
             let start = Date()
             let run = try CommandLineRun.writerbench(
                 ["run", "--strategy", "ffmpeg-pipe", "--strategy", "ffmpeg-pipe-async", "--strategy", "libav",
                  "--size", "320x240", "--frames", "30", "--no-warmup", "--no-ceiling", "--no-verify",
                  "--stall-timeout", "1", "--out", directory + "/r.csv"],
-                environment: ["WRITERBENCH_FFMPEG": fake])
+                environment: ["WRITERBENCH_FFMPEG": fake, "TMPDIR": temporary])
             // Two stalls of 1 s each, plus reaping and a loaded machine: far below "forever".
             #expect(Date().timeIntervalSince(start) < 60)
             #expect(run.status == 1)
@@ -32,6 +34,8 @@ import TestSupport
                 #expect(row["reason"].contains("fake encoder: not reading"))
             }
             #expect(rows.last?["status"] == "ok")
+            // The outputs' temporary folder went with the run, stalled rows and all.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).filter { $0.hasPrefix("writerbench-") } == [])
         }
     }
 

@@ -9,9 +9,16 @@ public final class CSVFileWriter {
     /// Creates (or replaces) the file at `path`, creating folders, and writes `header`.
     public init(path: String, header: [String]) throws {
         let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            let reason = error.localizedDescription
+            throw CSVError(line: 0, field: 0,
+                           message: "cannot create the folder '\(folder.path)' for '\(path)' (\(reason)); choose a writable path")
+        }
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw CSVError(line: 0, field: 0, message: "cannot create '\(path)'")
+            throw CSVError(line: 0, field: 0, message: "cannot create '\(path)'; choose a writable path")
         }
         handle = try FileHandle(forWritingTo: url)
         self.path = path
