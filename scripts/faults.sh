@@ -106,6 +106,11 @@ F=$(fake never-reads 'echo "fake encoder: not reading" >&2; exec -a "'"$MARK"'-s
 check never-reads "$STALL_BOUND" 1 "stalled on frame" "$WORK/never-reads.csv:ffmpeg-pipe=failed,ffmpeg-pipe-async=failed,libav=ok" -- \
     env WRITERBENCH_FFMPEG="$F" "${RUN[@]}" "${STRATEGIES[@]}" --out "$WORK/never-reads.csv"
 
+# The pipeline: three outputs per strategy, so up to three stalls (the two healthy-looking outputs stall at finish).
+check pipeline-never-reads $((3 * (STALL + 8) + 30)) 1 "ffmpeg-pipe stalled on frame" "$WORK/pipeline.csv:ffmpeg-pipe=failed,libav-async=ok" -- \
+    env WRITERBENCH_FFMPEG="$F" "$WRITERBENCH" pipeline --strategy ffmpeg-pipe --strategy libav-async --size 320x240 \
+    --frames 40 --no-verify --stall-timeout "$STALL" --out "$WORK/pipeline.csv"
+
 F=$(fake reads-then-stalls 'head -c 1000000 > /dev/null; echo "fake encoder: stopping myself" >&2; kill -STOP $$')
 check reads-then-stalls "$STALL_BOUND" 1 "stalled on frame.*stopping myself" "$WORK/stalls.csv:ffmpeg-pipe=failed,ffmpeg-pipe-async=failed,libav=ok" -- \
     env WRITERBENCH_FFMPEG="$F" "${RUN[@]}" "${STRATEGIES[@]}" --out "$WORK/stalls.csv"
