@@ -216,7 +216,10 @@ private final class QueueState: @unchecked Sendable {
         defer { condition.unlock() }
         aborting = true
         condition.broadcast()
-        while !threadDone { condition.wait() }
+        // Bounded like every other wait: a thread stuck in an encoder's C call is left to end on its own.
+        while !threadDone && heartbeat.nanosecondsSinceLastBeat < bound.wholeNanoseconds {
+            _ = condition.wait(until: Date(timeIntervalSinceNow: 0.25))
+        }
     }
 
     /// Waits (lock held) for the writer thread, at most a quarter second at a time; throws `stalled` once it has

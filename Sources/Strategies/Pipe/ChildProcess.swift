@@ -25,6 +25,8 @@ final class ChildProcess {
     let stderrTail = StderrTail()
     private let drainDone = DispatchSemaphore(value: 0)
     private var exitStatus: Int32?
+    /// Whether the drain thread has seen end of file on the child's stderr (``drainDone`` signals once).
+    private var drained = false
     /// Resource usage of the child once it has been reaped.
     private(set) var usage = rusage()
 
@@ -98,20 +100,30 @@ final class ChildProcess {
         if let exitStatus { return exitStatus }
         var lastSeen = (progress(), stderrTail.byteCount)
         var lastChange = Heartbeat.now()
-        var pause: UInt32 = 1_000
+        var lastCheck = lastChange
+        var spinsAfterDrain = 0
         while true {
+            // The child's stderr reaches end of file when it exits, which wakes this wait at once: `finish` costs
+            // no polling delay. Until then, look every 50 ms.
+            if !drained {
+                drained = drainDone.wait(timeout: .now() + .milliseconds(50)) == .success
+            } else {
+                // Exiting right after closing stderr, normally; a child that closed it and lives on is looked at
+                // less often.
+                usleep(spinsAfterDrain < 50 ? 200 : 5_000)
+                spinsAfterDrain += 1
+            }
             if let status = reapIfExited() { return status }
-            let seen = (progress(), stderrTail.byteCount)
             let now = Heartbeat.now()
+            guard now - lastCheck >= 50_000_000 else { continue }
+            lastCheck = now
+            let seen = (progress(), stderrTail.byteCount)
             if seen != lastSeen {
                 lastSeen = seen
                 lastChange = now
             } else if now - lastChange >= stallTimeout.wholeNanoseconds {
                 return nil
             }
-            // Short pauses first, so that a child that exits at once costs `finish` little; then 20 ms.
-            usleep(pause)
-            pause = min(pause * 2, 20_000)
         }
     }
 
@@ -154,7 +166,7 @@ final class ChildProcess {
         }
         guard reaped == pid else { return nil }
         // The child is gone; its stderr closes unless something it started still holds it (then stop waiting).
-        _ = drainDone.wait(timeout: .now() + Self.reapBound.secondsForMessages)
+        if !drained { drained = drainDone.wait(timeout: .now() + Self.reapBound.secondsForMessages) == .success }
         exitStatus = status
         return status
     }
