@@ -222,6 +222,14 @@ private final class QueueState: @unchecked Sendable {
         }
     }
 
+    /// The inner writer's error, with a stall named after this writer (`ffmpeg-pipe-async`, not `ffmpeg-pipe`): the
+    /// strategy the user ran.
+    private func naming(_ error: any Error) -> any Error {
+        guard case .stalled(_, let phase, let frame, let timeout, let said) = error as? WriterError else { return error }
+        return WriterError.stalled(strategy: strategy, phase: phase, frame: frame, timeoutSeconds: timeout,
+                                   encoderSaid: said)
+    }
+
     /// Waits (lock held) for the writer thread, at most a quarter second at a time; throws `stalled` once it has
     /// shown no sign of life for `bound`, and tells it to abort whenever it comes back.
     private func waitBounded(phase: StallPhase) throws {
@@ -247,7 +255,7 @@ private final class QueueState: @unchecked Sendable {
                 pool?.recycle(frame)
             } catch {
                 writer.abort()
-                stop(with: error, report: nil)
+                stop(with: naming(error), report: nil)
                 return
             }
         }
@@ -261,7 +269,7 @@ private final class QueueState: @unchecked Sendable {
             stop(with: nil, report: try writer.finish())
         } catch {
             writer.abort()
-            stop(with: error, report: nil)
+            stop(with: naming(error), report: nil)
         }
     }
 
