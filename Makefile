@@ -18,9 +18,9 @@ release: deps
 bench: release
 	$(RELEASE_BIN) run --all
 
-## Install what is missing and run the test suite.
+## Install what is missing and run the test suite (in a private temporary directory it must leave clean).
 test: deps
-	$(SWIFT) test
+	SWIFT=$(SWIFT) bash scripts/test-leaves-no-temp.sh
 
 ## The CI gate: measure both pipe strategies paced at 30 fps at 1080p, apply results/gate-rules.txt (must pass),
 ## then results/gate-rules-must-fail.txt (must fail with exit 1: proof that the gate can fail on real data).

@@ -151,9 +151,40 @@ public struct EnvironmentFingerprint: Sendable, Equatable {
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
+        // Bounded: a program that hangs (an `ffmpeg` stand-in that never answers) is killed after the timeout and
+        // counts as one that failed, instead of hanging the run before it starts.
+        let reader = pipe.fileHandleForReading
+        let collected = CollectedOutput()
+        let thread = Thread {
+            collected.store(reader.readDataToEndOfFile())
+        }
+        thread.start()
+        let deadline = Date().addingTimeInterval(outputTimeoutSeconds)
+        while !collected.isDone && Date() < deadline { usleep(2_000) }
+        while process.isRunning && Date() < deadline { usleep(2_000) }
+        guard collected.isDone, !process.isRunning else {
+            kill(-process.processIdentifier, SIGKILL)
+            kill(process.processIdentifier, SIGKILL)
+            return nil
+        }
+        guard process.terminationStatus == 0, let data = collected.data else { return nil }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// How long ``firstLine(of:_:)`` waits for a program to print and exit.
+    static let outputTimeoutSeconds = 10.0
+}
+
+/// Standard output of a program, read to its end on a helper thread.
+///
+/// `@unchecked Sendable`: `data` is written once and read only after `isDone`, both under `lock`.
+private final class CollectedOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Data?
+
+    func store(_ data: Data) { lock.withLock { stored = data } }
+
+    var isDone: Bool { lock.withLock { stored != nil } }
+
+    var data: Data? { lock.withLock { stored } }
 }

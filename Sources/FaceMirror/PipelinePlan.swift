@@ -20,6 +20,8 @@ public struct PipelinePlan: Sendable {
     public var verify = true
     /// Measure PSNR on every k-th frame (every frame is always decoded for validity).
     public var verifyStride = 10
+    /// How long a writer waits for a silent encoder (``WriterConfiguration/stallTimeout``).
+    public var stallTimeout = WriterConfiguration.defaultStallTimeout
 
     /// Creates a plan writing outputs to `outputDirectory`.
     public init(strategies: [any WriterStrategy], source: PipelineSource, outputDirectory: String) {

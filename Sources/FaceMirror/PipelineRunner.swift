@@ -93,8 +93,9 @@ public final class PipelineRunner {
 
         let bracket = MeasurementBracket.start()
         for output in PipelineOutput.allCases where failure == nil {
-            let configuration = WriterConfiguration(outputPath: results[output]!.path, width: size.width,
+            var configuration = WriterConfiguration(outputPath: results[output]!.path, width: size.width,
                                                     height: size.height, fps: plan.streamFPS)
+            configuration.stallTimeout = plan.stallTimeout
             do { writers[output] = try strategy.makeWriter(configuration) } catch { failure = (output, error) }
         }
         var reader: (any PipelineFrameReader)?

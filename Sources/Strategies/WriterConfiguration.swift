@@ -7,6 +7,18 @@ public struct WriterConfiguration: Sendable {
     /// Frame rate of the encoded stream (its time base), not the pace at which frames are offered; may be
     /// fractional (30000/1001).
     public var frameRate: FrameRate
+    /// How long a writer with a child process waits for its encoder to make progress (take bytes during `write`;
+    /// exit or produce output during `finish`) before it kills it and throws
+    /// ``WriterError/stalled(strategy:phase:frame:timeoutSeconds:encoderSaid:)``; also how long an asynchronous
+    /// writer waits for its writer thread (plus a grace period). Default ``defaultStallTimeout``.
+    public var stallTimeout: Duration = WriterConfiguration.defaultStallTimeout
+    /// Signs of life from an inner writer, read by the ``AsyncVideoWriter`` that wraps it.
+    var heartbeat: Heartbeat?
+
+    /// 10 s: far longer than any healthy encoder goes without taking a frame (an 8K frame at a slow x264 preset takes
+    /// well under a second; hardware encoders open their device in a few seconds) or without writing output while
+    /// it flushes at finish, yet short enough that CI notices a stuck encoder within a minute.
+    public static let defaultStallTimeout: Duration = .seconds(10)
 
     /// The frame rate rounded to whole frames per second; setting it makes the rate whole.
     public var fps: Int {

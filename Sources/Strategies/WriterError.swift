@@ -16,6 +16,10 @@ public enum WriterError: Error, Sendable, Equatable, CustomStringConvertible {
     case system(call: String, errno: Int32, message: String)
     /// `write` or `finish` was called after `finish` or `abort`.
     case closed
+    /// The encoder made no progress for `timeoutSeconds` (``WriterConfiguration/stallTimeout``): during `write` it
+    /// took no bytes of frame `frame` (0-based), during `finish` it neither exited nor produced output after `frame`
+    /// frames. A child process was killed and reaped; `encoderSaid` holds its last stderr lines.
+    case stalled(strategy: String, phase: StallPhase, frame: Int, timeoutSeconds: Double, encoderSaid: String)
 
     public var description: String {
         switch self {
@@ -35,6 +39,10 @@ public enum WriterError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(call) failed (errno \(errno)): \(message)"
         case .closed:
             "the writer is already finished or aborted; open a new one"
+        case .stalled(let strategy, let phase, let frame, let timeout, let said):
+            "\(strategy) stalled \(phase.describe(frame: frame, timeoutSeconds: timeout)), so it was stopped; " +
+            "the encoder said: \(said). Check that the encoder is not stuck (a stopped process, a wedged device, " +
+            "a hung disk); if it is only slow (huge frames, a very slow preset), raise --stall-timeout"
         }
     }
 }

@@ -48,6 +48,7 @@ struct PipelineCommand: ParsableCommand {
     var batchSize = 100
 
     @OptionGroup var encoderOptions: EncoderOptions
+    @OptionGroup var stallTimeout: StallTimeoutOption
 
     @Option(help: "Pipeline CSV, appended to when it exists (default: results/pipeline-<timestamp>-<pid>.csv).")
     var out: String?
@@ -115,6 +116,7 @@ struct PipelineCommand: ParsableCommand {
         plan.streamFPS = fps ?? source.frameRate.map { max(1, Int($0.rounded())) } ?? 30
         plan.verify = !noVerify
         plan.verifyStride = verifyStride
+        plan.stallTimeout = stallTimeout.duration
 
         print("pipeline: \(source.label), \(source.frameLimit.map { "\($0) frames" } ?? "every frame"), "
               + "batch \(batchSize), midline x=\(plan.effectiveMidline), \(plan.streamFPS) fps; outputs in \(outputDirectory)")

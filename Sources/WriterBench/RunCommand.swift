@@ -17,6 +17,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var frameOptions: FrameOptions
     @OptionGroup var encoderOptions: EncoderOptions
+    @OptionGroup var stallTimeout: StallTimeoutOption
 
     @Option(help: "max (offer frames as fast as the writer takes them) or a rate in frames/s.")
     var pace = Pace.max
@@ -83,6 +84,7 @@ struct RunCommand: ParsableCommand {
         plan.ceiling = !noCeiling
         plan.debugWriteDelayMicroseconds = debugWriteDelayMicroseconds
         plan.memoryBudgetBytes = memoryBudgetMb << 20
+        plan.stallTimeout = stallTimeout.duration
 
         // The console names the encoder `auto` will use, and why (the CSV's reason column keeps the same words).
         for case let auto as AutoStrategy in strategies { printError(auto.plan().summary) }

@@ -1,5 +1,6 @@
 @testable import Analysis
 import Foundation
+import TestSupport
 
 /// Results CSVs crafted for the compare, recommend, report, baseline and plot tests: every column from
 /// ``CSVColumn/header``, plausible defaults, and the values a test cares about overridden.
@@ -60,8 +61,6 @@ enum ReportFixtures {
 
     /// A fresh empty directory under the temporary directory.
     static func temporaryDirectory(_ label: String) throws -> String {
-        let path = NSTemporaryDirectory() + "writerbench-\(label)-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TestTemporaryDirectory.make(label)
     }
 }

@@ -14,7 +14,7 @@ import Verification
 
     func plan(_ strategies: [any WriterStrategy], frames: Int = 8) -> RunPlan {
         var plan = RunPlan(strategies: strategies,
-                           outputDirectory: NSTemporaryDirectory() + "writerbench-runner-\(UUID().uuidString.prefix(8))")
+                           outputDirectory: TestTemporaryDirectory.root + "/runner-\(UUID().uuidString.prefix(8))")
         plan.sizes = [FrameSize(width: 160, height: 120)]
         plan.frames = frames
         plan.warmUp = false
@@ -67,8 +67,7 @@ import Verification
     }
 
     @Test func failingStrategyGetsAFailedRowWithTheEncodersWords() throws {
-        let directory = NSTemporaryDirectory() + "writerbench-dying-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeTemporaryDirectory()
         let fake = directory + "/ffmpeg"
         try writeExecutableScript("#!/bin/sh\nhead -c 1000 >/dev/null\necho 'encoder gave up' >&2\nexit 1\n", to: fake)
         var failing = plan([FFmpegPipeStrategy(ffmpegPath: fake)], frames: 30)

@@ -146,7 +146,7 @@ import Verification
     @Test func runIDsArePrefixedForThePipeline() {
         let source = PipelineSource.frameSet(.talkingHead, size: FrameSize(width: 64, height: 48), frames: 2)
         var plan = PipelinePlan(strategies: [NullWriterStrategy()], source: source,
-                                outputDirectory: NSTemporaryDirectory() + "writerbench-ids-\(UUID().uuidString.prefix(8))")
+                                outputDirectory: TestTemporaryDirectory.root + "/ids-\(UUID().uuidString.prefix(8))")
         plan.verify = false
         let records = PipelineRunner(plan: plan, environment: Self.environment).run()
         #expect(records.map(\.runID) == ["p20261125120000-\(getpid())-1", "p20261125120000-\(getpid())-2"])

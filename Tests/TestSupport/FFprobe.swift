@@ -26,11 +26,3 @@ public struct FFprobe: Equatable, Sendable {
         return FFprobe(codec: fields[0], width: width, height: height, decodedFrames: frames)
     }
 }
-
-/// A fresh temporary directory for one test's outputs.
-public func makeTemporaryDirectory(_ label: String = #function) throws -> String {
-    let cleaned = label.filter { $0.isLetter || $0.isNumber }
-    let path = NSTemporaryDirectory() + "writerbench-\(cleaned)-\(UUID().uuidString.prefix(8))"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}

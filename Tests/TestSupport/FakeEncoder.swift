@@ -21,6 +21,32 @@ public enum FakeEncoder {
         return path
     }
 
+    /// How a stalling fake encoder stops making progress.
+    public enum Stall: String, Sendable, CaseIterable {
+        /// Replaces itself with `sleep`: alive, reading nothing, printing nothing.
+        case sleep = "exec sleep 1000"
+        /// Stops itself with SIGSTOP, as a debugger or a wedged driver would leave it.
+        case stopItself = "kill -STOP $$"
+    }
+
+    /// Writes a fake encoder that reads `bytesBeforeStalling` bytes of stdin (0: none), says so on stderr and stalls
+    /// the way asked, and returns its path. With `readAllThenStall` it reads stdin to its end first, so that it
+    /// stalls at `finish` instead. Records its pid like ``install(in:bytesBeforeDying:death:message:)``.
+    public static func installStalling(in directory: String, bytesBeforeStalling: Int = 0, stall: Stall = .sleep,
+                                       readAllThenStall: Bool = false) throws -> String {
+        let path = directory + "/fake-ffmpeg"
+        let read = readAllThenStall ? "cat > /dev/null" : "head -c \(bytesBeforeStalling) > /dev/null"
+        let script = """
+            #!/bin/sh
+            echo $$ > "\(pidFile(in: directory))"
+            \(read)
+            echo "fake encoder: stalling now" >&2
+            \(stall.rawValue)
+            """
+        try writeExecutableScript(script, to: path)
+        return path
+    }
+
     public static func pidFile(in directory: String) -> String { directory + "/fake-ffmpeg.pid" }
 
     /// True when the fake encoder that ran in `directory` has been reaped: no process with its pid (not even a

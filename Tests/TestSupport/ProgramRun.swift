@@ -25,7 +25,10 @@ public struct ProgramRun: Sendable {
             process.arguments = [executable] + arguments
         }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Temporary files of the program land in this test process's folder, removed when it exits.
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["TMPDIR": TestTemporaryDirectory.root]) { $1 }
+            .merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -21,10 +21,12 @@ public final class CSVFileWriter {
     /// `header`; a file with rows keeps them and must start with the same header. Throws ``ResultsFileError``.
     public init(path: String, header: [String]) throws {
         let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw ResultsFileError.cannotOpen(path: path, reason: "cannot create its folder (\(error.localizedDescription))")
+            throw ResultsFileError.cannotOpen(
+                path: path, reason: "cannot create the folder '\(folder.path)' (\(error.localizedDescription))")
         }
         let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw ResultsFileError.cannotOpen(path: path, reason: Self.errnoText()) }

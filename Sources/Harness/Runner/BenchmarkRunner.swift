@@ -143,8 +143,9 @@ public final class BenchmarkRunner {
         record.frames = frames
         record.ringSize = ring.ringSize
         let path = outputPath(strategy, ring: ring, repetition: repetition)
-        let configuration = WriterConfiguration(outputPath: path, width: ring.size.width, height: ring.size.height,
+        var configuration = WriterConfiguration(outputPath: path, width: ring.size.width, height: ring.size.height,
                                                 frameRate: plan.frameRate)
+        configuration.stallTimeout = plan.stallTimeout
         var samples = [Double](repeating: 0, count: frames)
         var depths: [Int]?
         let pace = strategy.isReference ? Pace.max : plan.pace
@@ -212,6 +213,10 @@ public final class BenchmarkRunner {
             record.encoderUsed = report.encoderUsed
             record.setQueueStatistics(report.queue)
             record.reason = strategy.isReference ? strategy.summary : report.notes.joined(separator: "; ")
+        }
+        if let note = SlowCallNote.make(writeSamplesMs: samples, finishMs: record.finishMs ?? 0,
+                                        stallTimeout: plan.stallTimeout) {
+            record.reason = record.reason.isEmpty ? note : record.reason + "; " + note
         }
         if warmUp || strategy.isReference {
             try? FileManager.default.removeItem(atPath: path)

@@ -34,6 +34,9 @@ public struct RunPlan: Sendable {
     /// Debugging aid: extra delay, in microseconds, added to every write of the measured strategies (not the
     /// ceiling), to demonstrate that regression checks catch a slowdown. 0 in every real measurement.
     public var debugWriteDelayMicroseconds: UInt32 = 0
+    /// How long a writer waits for a silent encoder (``WriterConfiguration/stallTimeout``); in-process encoders that
+    /// cannot be interrupted get a note in the row's reason when a write or finish took longer.
+    public var stallTimeout = WriterConfiguration.defaultStallTimeout
 
     /// Creates a plan writing outputs to `outputDirectory`.
     public init(strategies: [any WriterStrategy], outputDirectory: String) {

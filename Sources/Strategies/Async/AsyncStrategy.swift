@@ -28,7 +28,15 @@ public struct AsyncStrategy: WriterStrategy {
     /// ``FramePool/makeFrame(_:)``.
     public func makeWriter(_ configuration: WriterConfiguration, pool: FramePool?) throws -> AsyncVideoWriter {
         let inner = self.inner
-        return try AsyncVideoWriter(opening: { try inner.makeWriter(configuration) }, geometry: configuration.geometry,
-                                    capacity: capacity, pool: pool, name: "writerbench.\(name)")
+        // The inner writer reports its progress (bytes taken, output written) through the configuration's heartbeat,
+        // so that the bounded waits of the async writer count from its last sign of life.
+        let heartbeat = Heartbeat()
+        var withHeartbeat = configuration
+        withHeartbeat.heartbeat = heartbeat
+        let innerConfiguration = withHeartbeat
+        return try AsyncVideoWriter(opening: { try inner.makeWriter(innerConfiguration) },
+                                    geometry: configuration.geometry, capacity: capacity, pool: pool,
+                                    name: "writerbench.\(name)", stallTimeout: configuration.stallTimeout,
+                                    heartbeat: heartbeat)
     }
 }

@@ -9,6 +9,11 @@ import Foundation
 /// - An error on the writer thread aborts the inner writer (killing any child process) and is thrown by the next
 ///   `write` or by `finish`.
 /// - `finish` drains the queue, finishes the inner writer on its thread and joins the thread. Deinit aborts.
+/// - No wait is unbounded: when the writer thread shows no sign of life (a frame written, or bytes taken or output
+///   produced by an inner pipe writer) for the stall timeout plus ``stallGrace``, a blocked `write` or `finish` throws
+///   ``WriterError/stalled(strategy:phase:frame:timeoutSeconds:encoderSaid:)``. The inner writer is aborted when its
+///   thread returns; an in-process encoder stuck in a C call cannot be interrupted, so its thread is then left
+///   behind. An inner pipe writer detects its own stall first (after the timeout alone) and kills its child.
 public final class AsyncVideoWriter: VideoWriter {
     private let state: QueueState
     private let geometry: FrameGeometry
@@ -17,11 +22,18 @@ public final class AsyncVideoWriter: VideoWriter {
     /// Takes ownership of `inner`; from now on only the writer thread touches it. Frames' storage goes back to
     /// `pool` (when given) once written.
     public convenience init(wrapping inner: any VideoWriter, geometry: FrameGeometry, capacity: QueueCapacity = .default,
-                            pool: FramePool? = nil, name: String = "writerbench.async-writer") {
+                            pool: FramePool? = nil, name: String = "writerbench.async-writer",
+                            stallTimeout: Duration = WriterConfiguration.defaultStallTimeout) {
         let transfer = WriterTransfer(writer: inner)
         // Cannot throw: the opener only hands over a writer that is already open.
-        try! self.init(opening: { transfer.writer }, geometry: geometry, capacity: capacity, pool: pool, name: name)
+        try! self.init(opening: { transfer.writer }, geometry: geometry, capacity: capacity, pool: pool, name: name,
+                       stallTimeout: stallTimeout)
     }
+
+    /// Added to the stall timeout before a blocked `write` or `finish` gives up on the writer thread, so that an
+    /// inner writer that detects the stall itself (and kills its child, reaped within ``ChildProcess/reapBound``)
+    /// reports it first, in its own words.
+    public static let stallGrace: Duration = .seconds(5)
 
     /// Opens the inner writer on the writer thread with `open`, and returns once it is open.
     ///
@@ -30,11 +42,21 @@ public final class AsyncVideoWriter: VideoWriter {
     /// single writes of up to 8 ms while three in-process encoders ran at normal priority).
     ///
     /// - Throws: whatever `open` throws; no thread is left behind.
-    public init(opening open: @escaping @Sendable () throws -> any VideoWriter, geometry: FrameGeometry,
-                capacity: QueueCapacity = .default, pool: FramePool? = nil,
-                name: String = "writerbench.async-writer") throws {
+    public convenience init(opening open: @escaping @Sendable () throws -> any VideoWriter, geometry: FrameGeometry,
+                            capacity: QueueCapacity = .default, pool: FramePool? = nil,
+                            name: String = "writerbench.async-writer",
+                            stallTimeout: Duration = WriterConfiguration.defaultStallTimeout) throws {
+        try self.init(opening: open, geometry: geometry, capacity: capacity, pool: pool, name: name,
+                      stallTimeout: stallTimeout, heartbeat: Heartbeat())
+    }
+
+    /// Opens as above; `heartbeat` is the one the inner writer's configuration carries, so that its progress counts.
+    init(opening open: @escaping @Sendable () throws -> any VideoWriter, geometry: FrameGeometry,
+         capacity: QueueCapacity, pool: FramePool?, name: String, stallTimeout: Duration, heartbeat: Heartbeat) throws {
         self.geometry = geometry
-        self.state = QueueState(capacity: capacity, pool: pool)
+        let strategy = name.hasPrefix("writerbench.") ? String(name.dropFirst("writerbench.".count)) : name
+        self.state = QueueState(capacity: capacity, pool: pool, strategy: strategy,
+                                bound: stallTimeout + Self.stallGrace, heartbeat: heartbeat)
         let state = self.state
         let started = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -77,7 +99,13 @@ public final class AsyncVideoWriter: VideoWriter {
     public func write(_ frame: Frame) throws {
         guard !closed else { throw WriterError.closed }
         try geometry.check(frame)
-        try state.enqueue(frame)
+        do {
+            try state.enqueue(frame)
+        } catch let error as WriterError {
+            // A stalled writer thread is abandoned, not joined: abort must not wait for it.
+            if case .stalled = error { closed = true }
+            throw error
+        }
     }
 
     public func finish() throws -> WriterReport {
@@ -125,10 +153,19 @@ private final class QueueState: @unchecked Sendable {
     private var openError: (any Error)?
     private var report: WriterReport?
     private var statistics = QueueStatistics(blockedSeconds: 0, blockedWrites: 0, highWaterFrames: 0, highWaterBytes: 0)
+    /// Frames accepted by ``enqueue(_:)`` so far: the next frame's index.
+    private var enqueuedFrames = 0
+    private let strategy: String
+    /// How long a caller waits without a sign of life from the writer thread.
+    private let bound: Duration
+    private let heartbeat: Heartbeat
 
-    init(capacity: QueueCapacity, pool: FramePool?) {
+    init(capacity: QueueCapacity, pool: FramePool?, strategy: String, bound: Duration, heartbeat: Heartbeat) {
         self.capacity = capacity
         self.pool = pool
+        self.strategy = strategy
+        self.bound = bound
+        self.heartbeat = heartbeat
         frames.reserveCapacity(min(capacity.frames, 1024))
     }
 
@@ -144,13 +181,16 @@ private final class QueueState: @unchecked Sendable {
         if !hasRoom(for: size) && failure == nil {
             let start = DispatchTime.now().uptimeNanoseconds
             producersWaiting += 1
-            while !hasRoom(for: size) && failure == nil { condition.wait() }
-            producersWaiting -= 1
+            defer { producersWaiting -= 1 }
+            while !hasRoom(for: size) && failure == nil {
+                try waitBounded(phase: .write)
+            }
             statistics.blockedSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             statistics.blockedWrites += 1
         }
         if let failure { throw failure }
         frames.append(frame)
+        enqueuedFrames += 1
         queuedBytes += size
         statistics.highWaterFrames = max(statistics.highWaterFrames, frames.count - head)
         statistics.highWaterBytes = max(statistics.highWaterBytes, queuedBytes)
@@ -161,8 +201,10 @@ private final class QueueState: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         finishing = true
+        // The bound counts from now at the latest: an idle writer thread has had nothing to show progress on.
+        heartbeat.beat()
         condition.broadcast()
-        while !threadDone { condition.wait() }
+        while !threadDone { try waitBounded(phase: .finish) }
         if let failure { throw failure }
         guard var report else { throw WriterError.closed }
         report.queue = statistics
@@ -174,19 +216,46 @@ private final class QueueState: @unchecked Sendable {
         defer { condition.unlock() }
         aborting = true
         condition.broadcast()
-        while !threadDone { condition.wait() }
+        // Bounded like every other wait: a thread stuck in an encoder's C call is left to end on its own.
+        while !threadDone && heartbeat.nanosecondsSinceLastBeat < bound.wholeNanoseconds {
+            _ = condition.wait(until: Date(timeIntervalSinceNow: 0.25))
+        }
+    }
+
+    /// The inner writer's error, with a stall named after this writer (`ffmpeg-pipe-async`, not `ffmpeg-pipe`): the
+    /// strategy the user ran.
+    private func naming(_ error: any Error) -> any Error {
+        guard case .stalled(_, let phase, let frame, let timeout, let said) = error as? WriterError else { return error }
+        return WriterError.stalled(strategy: strategy, phase: phase, frame: frame, timeoutSeconds: timeout,
+                                   encoderSaid: said)
+    }
+
+    /// Waits (lock held) for the writer thread, at most a quarter second at a time; throws `stalled` once it has
+    /// shown no sign of life for `bound`, and tells it to abort whenever it comes back.
+    private func waitBounded(phase: StallPhase) throws {
+        if heartbeat.nanosecondsSinceLastBeat >= bound.wholeNanoseconds {
+            aborting = true
+            condition.broadcast()
+            throw WriterError.stalled(
+                strategy: strategy, phase: phase, frame: enqueuedFrames,
+                timeoutSeconds: bound.secondsForMessages,
+                encoderSaid: "nothing WriterBench could read: its writer thread stopped making progress; an in-process encoder cannot be interrupted, so that thread is left to end on its own")
+        }
+        _ = condition.wait(until: Date(timeIntervalSinceNow: 0.25))
     }
 
     /// The writer thread's body: write queued frames in order, then finish or abort the inner writer.
     func runWriterLoop(_ writer: any VideoWriter) {
+        heartbeat.beat()
         while let frame = nextFrame() {
             do {
                 try writer.write(frame)
+                heartbeat.beat()
                 frameWritten(size: frame.bytes.count)
                 pool?.recycle(frame)
             } catch {
                 writer.abort()
-                stop(with: error, report: nil)
+                stop(with: naming(error), report: nil)
                 return
             }
         }
@@ -195,11 +264,12 @@ private final class QueueState: @unchecked Sendable {
             stop(with: nil, report: nil)
             return
         }
+        heartbeat.beat()
         do {
             stop(with: nil, report: try writer.finish())
         } catch {
             writer.abort()
-            stop(with: error, report: nil)
+            stop(with: naming(error), report: nil)
         }
     }
 
@@ -221,6 +291,7 @@ private final class QueueState: @unchecked Sendable {
         defer { if head == frames.count { frames.removeAll(keepingCapacity: true); head = 0 } }
         let frame = frames[head].take()
         head += 1
+        heartbeat.beat()
         // Keep the array from growing without bound while still never shifting on every dequeue.
         if head >= 256 && head * 2 >= frames.count {
             frames.removeFirst(head)

@@ -9,6 +9,12 @@ import Glibc
 ///
 /// The child's stdout goes to /dev/null. Pipes are created close-on-exec so that a sibling child (three writers
 /// at once) never inherits our end of another child's stdin and keeps it from seeing end of file.
+/// Our end of stdin is non-blocking, so writes can wait with a bound (``OwnedFileDescriptor/writeAll(_:stallTimeout:onProgress:)``).
+///
+/// The child leads its own process group, and ``kill()`` kills the whole group: a wrapper script's children (and
+/// their hold on the stderr pipe) die with it. Every wait here has a bound: ``wait(stallTimeout:progress:)`` gives
+/// up when the child makes no progress, ``kill()`` gives up on a child the kernel cannot reap (a process stuck in
+/// uninterruptible sleep) after a few seconds, and the stderr drain is waited for at most a few seconds.
 /// Confined to its owner's thread, except for the drain thread, which only touches `stderrTail`.
 final class ChildProcess {
     /// The child's process id.
@@ -19,6 +25,8 @@ final class ChildProcess {
     let stderrTail = StderrTail()
     private let drainDone = DispatchSemaphore(value: 0)
     private var exitStatus: Int32?
+    /// Whether the drain thread has seen end of file on the child's stderr (``drainDone`` signals once).
+    private var drained = false
     /// Resource usage of the child once it has been reaped.
     private(set) var usage = rusage()
 
@@ -44,7 +52,9 @@ final class ChildProcess {
         sigaddset(&defaults, SIGPIPE)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         // The encoder is background work: SCHED_BATCH keeps its wake-ups from preempting the producing thread.
-        var flags = Int16(POSIX_SPAWN_SETSIGDEF)
+        // Its own process group (0: the child's pid), so kill() reaches whatever it starts.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var flags = Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP)
         if cposix_spawnattr_set_batch(&attributes) == 0 { flags |= Int16(POSIX_SPAWN_SETSCHEDULER) }
         posix_spawnattr_setflags(&attributes, flags)
 
@@ -67,6 +77,12 @@ final class ChildProcess {
         self.pid = pid
         self.stdin = stdinPipe.writeEnd
         Self.startDrain(stderrPipe.readEnd, into: stderrTail, done: drainDone)
+        do {
+            try stdin.makeNonBlocking()
+        } catch {
+            kill()
+            throw error
+        }
     }
 
     deinit {
@@ -76,29 +92,88 @@ final class ChildProcess {
     /// Closes our end of stdin: the child sees end of file.
     func closeStdin() { stdin.close() }
 
-    /// Waits for the child to exit and for its stderr to reach end of file. Returns the wait status.
-    @discardableResult
-    func wait() -> Int32 {
+    /// Waits for the child to exit and for its stderr to reach end of file, as long as it makes progress: returns
+    /// the wait status, or nil when `progress` (any number that grows while the child works: bytes it wrote, what it
+    /// printed) and the child's stderr stayed unchanged for `stallTimeout`. The child is left running then; call
+    /// ``kill()``.
+    func wait(stallTimeout: Duration, progress: () -> Int64 = { 0 }) -> Int32? {
+        if let exitStatus { return exitStatus }
+        var lastSeen = (progress(), stderrTail.byteCount)
+        var lastChange = Heartbeat.now()
+        var lastCheck = lastChange
+        var spinsAfterDrain = 0
+        while true {
+            // The child's stderr reaches end of file when it exits, which wakes this wait at once: `finish` costs
+            // no polling delay. Until then, look every 50 ms.
+            if !drained {
+                drained = drainDone.wait(timeout: .now() + .milliseconds(50)) == .success
+            } else {
+                // Exiting right after closing stderr, normally; a child that closed it and lives on is looked at
+                // less often.
+                usleep(spinsAfterDrain < 50 ? 200 : 5_000)
+                spinsAfterDrain += 1
+            }
+            if let status = reapIfExited() { return status }
+            let now = Heartbeat.now()
+            guard now - lastCheck >= 50_000_000 else { continue }
+            lastCheck = now
+            let seen = (progress(), stderrTail.byteCount)
+            if seen != lastSeen {
+                lastSeen = seen
+                lastChange = now
+            } else if now - lastChange >= stallTimeout.wholeNanoseconds {
+                return nil
+            }
+        }
+    }
+
+    /// Kills the child's process group (SIGKILL) if the child has not been reaped, closes stdin and reaps it,
+    /// waiting at most ``reapBound`` for the kernel. Idempotent.
+    func kill() {
+        closeStdin()
+        guard exitStatus == nil else { return }
+        // The group first (the child's helpers), then the child itself in case it left the group.
+        _ = Glibc.kill(-pid, SIGKILL)
+        _ = Glibc.kill(pid, SIGKILL)
+        let deadline = Heartbeat.now() + Self.reapBound.wholeNanoseconds
+        while reapIfExited() == nil && Heartbeat.now() < deadline { usleep(5_000) }
+    }
+
+    /// Bytes the child has written to files and pipes so far (`wchar` of /proc/<pid>/io), or 0 where unreadable:
+    /// grows while an encoder muxes, even while it rewrites its output in place (`-movflags +faststart`).
+    var bytesWrittenByChild: Int64 {
+        guard exitStatus == nil,
+              let text = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("wchar:") }) else { return 0 }
+        return Int64(line.dropFirst("wchar:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+    }
+
+    /// How long ``kill()`` waits for a killed child to be reaped and for its stderr to close.
+    static let reapBound: Duration = .seconds(3)
+
+    /// Reaps the child if it has exited (without blocking) and waits, bounded, for its stderr to drain.
+    private func reapIfExited() -> Int32? {
         if let exitStatus { return exitStatus }
         var status: Int32 = 0
-        // Retried on EINTR by the same rule as every other call here; any other failure (ECHILD) leaves status 0.
-        _ = try? SystemCall.value("wait4") { wait4(pid, &status, 0, &usage) }
-        drainDone.wait()
+        // Retried on EINTR by the same rule as every other call here. A failure (ECHILD: reaped elsewhere) leaves no
+        // status to report; -1 stands for it ("could not be waited for"), never for success.
+        let reaped: pid_t
+        do {
+            reaped = try SystemCall.value("wait4") { wait4(pid, &status, WNOHANG, &usage) }
+        } catch {
+            status = -1
+            reaped = pid
+        }
+        guard reaped == pid else { return nil }
+        // The child is gone; its stderr closes unless something it started still holds it (then stop waiting).
+        if !drained { drained = drainDone.wait(timeout: .now() + Self.reapBound.secondsForMessages) == .success }
         exitStatus = status
         return status
     }
 
-    /// Kills the child (SIGKILL) if it is still running, closes stdin and reaps it. Idempotent.
-    func kill() {
-        closeStdin()
-        if exitStatus == nil {
-            _ = Glibc.kill(pid, SIGKILL)
-            wait()
-        }
-    }
-
     /// "exited with status N" or "killed by signal N", from a wait status.
     static func describe(status: Int32) -> String {
+        if status == -1 { return "could not be waited for" }
         let signal = status & 0x7f
         if signal == 0 { return "exited with status \((status >> 8) & 0xff)" }
         return "killed by signal \(signal)"

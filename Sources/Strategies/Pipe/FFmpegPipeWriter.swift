@@ -1,14 +1,20 @@
 /// Writes frames synchronously into an ffmpeg child process. See ``FFmpegPipeStrategy``.
+///
+/// Never waits for the child without a bound: a write that the child takes no byte of for the configuration's
+/// ``WriterConfiguration/stallTimeout``, or a `finish` during which it neither exits nor produces output for as long,
+/// kills and reaps it and throws ``WriterError/stalled(strategy:phase:frame:timeoutSeconds:encoderSaid:)``.
 final class FFmpegPipeWriter: VideoWriter {
     private let child: ChildProcess
     private let configuration: WriterConfiguration
+    private let strategy: String
     private let encoder: String
     private let pipeBufferBytes: Int?
     private var framesWritten = 0
     private var closed = false
 
-    init(executable: String, arguments: [String], configuration: WriterConfiguration, encoder: String,
-         pipeBufferBytes: Int) throws {
+    init(strategy: String, executable: String, arguments: [String], configuration: WriterConfiguration,
+         encoder: String, pipeBufferBytes: Int) throws {
+        self.strategy = strategy
         self.configuration = configuration
         self.encoder = encoder
         self.child = try ChildProcess(executable: executable, arguments: arguments)
@@ -29,7 +35,7 @@ final class FFmpegPipeWriter: VideoWriter {
         }
         try configuration.validateForYUV420()
         try OutputPath.prepare(configuration.outputPath)
-        return try FFmpegPipeWriter(executable: executable, arguments: arguments, configuration: configuration,
+        return try FFmpegPipeWriter(strategy: strategy, executable: executable, arguments: arguments, configuration: configuration,
                                     encoder: encoder, pipeBufferBytes: pipeBufferBytes)
     }
 
@@ -39,12 +45,13 @@ final class FFmpegPipeWriter: VideoWriter {
         do {
             try frame.withUnsafeBytes { bytes in
                 if frame.isTightlyPacked {
-                    try child.stdin.writeAll(UnsafeRawBufferPointer(rebasing: bytes[..<frame.packedByteCount]))
+                    try send(UnsafeRawBufferPointer(rebasing: bytes[..<frame.packedByteCount]))
                 } else {
                     try writeRows(of: frame, from: bytes)
                 }
             }
         } catch let error as WriterError {
+            if case .stalled = error { throw error }
             throw failure(after: error)
         }
         framesWritten += 1
@@ -54,7 +61,16 @@ final class FFmpegPipeWriter: VideoWriter {
         guard !closed else { throw WriterError.closed }
         closed = true
         child.closeStdin()
-        let status = child.wait()
+        let path = configuration.outputPath
+        let heartbeat = configuration.heartbeat
+        let child = self.child
+        guard let status = child.wait(stallTimeout: configuration.stallTimeout, progress: {
+            let progress = OutputPath.size(path) &+ child.bytesWrittenByChild
+            heartbeat?.beat()
+            return progress
+        }) else {
+            throw stall(.finish)
+        }
         guard ChildProcess.succeeded(status) else {
             throw WriterError.encoderFailed(
                 encoder: "ffmpeg (\(encoder))",
@@ -89,9 +105,25 @@ final class FFmpegPipeWriter: VideoWriter {
         for plane in planes {
             for row in 0..<plane.rows {
                 let start = plane.offset + row * plane.stride
-                try child.stdin.writeAll(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + plane.rowBytes)]))
+                try send(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + plane.rowBytes)]))
             }
         }
+    }
+
+    /// Writes `bytes` to the child's stdin, waiting at most the stall timeout for each byte to be taken.
+    private func send(_ bytes: UnsafeRawBufferPointer) throws(WriterError) {
+        let heartbeat = configuration.heartbeat
+        let accepted = try child.stdin.writeAll(bytes, stallTimeout: configuration.stallTimeout) { heartbeat?.beat() }
+        if !accepted { throw stall(.write) }
+    }
+
+    /// Kills and reaps the stalled child; the error names the strategy, the frame and what the child said last.
+    private func stall(_ phase: StallPhase) -> WriterError {
+        closed = true
+        child.kill()
+        return .stalled(strategy: strategy, phase: phase, frame: framesWritten,
+                        timeoutSeconds: configuration.stallTimeout.secondsForMessages,
+                        encoderSaid: child.stderrTail.lastLines())
     }
 
     /// Turns a failed pipe write into the encoder's own explanation: reap the child and quote its stderr.
@@ -99,7 +131,13 @@ final class FFmpegPipeWriter: VideoWriter {
         closed = true
         child.closeStdin()
         if case .system(_, let code, _) = error, code == EPIPE {
-            let status = child.wait()
+            // The child closed its stdin; it is exiting, or it must be stopped.
+            guard let status = child.wait(stallTimeout: configuration.stallTimeout) else {
+                child.kill()
+                return .encoderFailed(
+                    encoder: "ffmpeg (\(encoder))",
+                    detail: "closed its input after \(framesWritten) frames and did not exit within \(configuration.stallTimeout.secondsForMessages) s, so it was killed; ffmpeg said: \(child.stderrTail.lastLines())")
+            }
             return .encoderFailed(
                 encoder: "ffmpeg (\(encoder))",
                 detail: "\(ChildProcess.describe(status: status)) after \(framesWritten) frames; ffmpeg said: \(child.stderrTail.lastLines())")

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CPosixShim
 import SystemPackage
 
@@ -60,6 +63,56 @@ final class OwnedFileDescriptor {
             try descriptor.writeAll(buffer)
         } catch {
             throw WriterError(call: "write", errno: error)
+        }
+    }
+
+    /// Puts the descriptor in non-blocking mode (O_NONBLOCK), for ``writeAll(_:stallTimeout:onProgress:)``.
+    ///
+    /// - Throws: ``WriterError/system(call:errno:message:)`` naming `fcntl`.
+    func makeNonBlocking() throws(WriterError) {
+        guard let descriptor else { throw WriterError(call: "fcntl", errno: .badFileDescriptor) }
+        let flags = fcntl(descriptor.rawValue, F_GETFL)
+        guard flags >= 0, fcntl(descriptor.rawValue, F_SETFL, flags | O_NONBLOCK) == 0 else {
+            throw WriterError(call: "fcntl(O_NONBLOCK)", errno: Errno(rawValue: errno))
+        }
+    }
+
+    /// Writes every byte of `buffer` to a non-blocking descriptor, waiting with poll(2) whenever it is full; returns
+    /// false when no byte was accepted for `stallTimeout` (the rest is then unwritten). Each accepted chunk restarts
+    /// the wait and calls `onProgress`.
+    ///
+    /// - Throws: ``WriterError/system(call:errno:message:)`` naming `write` or `poll` (EPIPE when the reader is gone).
+    func writeAll(_ buffer: UnsafeRawBufferPointer, stallTimeout: Duration,
+                  onProgress: () -> Void = {}) throws(WriterError) -> Bool {
+        guard let descriptor else { throw WriterError(call: "write", errno: .badFileDescriptor) }
+        var offset = 0
+        while offset < buffer.count {
+            let written: Int
+            do {
+                written = try descriptor.write(UnsafeRawBufferPointer(rebasing: buffer[offset...]))
+            } catch let error as Errno where error == .wouldBlock || error == .resourceTemporarilyUnavailable {
+                guard try waitUntilWritable(descriptor, for: stallTimeout) else { return false }
+                continue
+            } catch {
+                throw WriterError(call: "write", errno: error)
+            }
+            offset += written
+            onProgress()
+        }
+        return true
+    }
+
+    /// Waits until `descriptor` can take bytes (or its reader is gone), at most `timeout`. False on timeout.
+    private func waitUntilWritable(_ descriptor: FileDescriptor, for timeout: Duration) throws(WriterError) -> Bool {
+        let deadline = Heartbeat.now() + timeout.wholeNanoseconds
+        while true {
+            let now = Heartbeat.now()
+            guard now < deadline else { return false }
+            var entry = pollfd(fd: descriptor.rawValue, events: Int16(POLLOUT), revents: 0)
+            let milliseconds = Int32(min((deadline - now + 999_999) / 1_000_000, UInt64(Int32.max)))
+            let ready = poll(&entry, 1, milliseconds)
+            if ready > 0 { return true }
+            if ready < 0 && errno != EINTR { throw WriterError(call: "poll", errno: Errno(rawValue: errno)) }
         }
     }
 

@@ -6,11 +6,16 @@ import Synchronization
 /// Written by the drain thread, read by the writer; guarded by a mutex.
 final class StderrTail: Sendable {
     private let storage = Mutex<[UInt8]>([])
+    private let total = Mutex<Int64>(0)
     private let limit: Int
 
     init(limit: Int = 16 * 1024) { self.limit = limit }
 
+    /// Bytes appended so far (including those no longer kept): grows while the child prints.
+    var byteCount: Int64 { total.withLock { $0 } }
+
     func append(_ bytes: UnsafeRawBufferPointer) {
+        total.withLock { $0 += Int64(bytes.count) }
         storage.withLock { buffer in
             buffer.append(contentsOf: bytes)
             if buffer.count > limit { buffer.removeFirst(buffer.count - limit) }

@@ -13,11 +13,7 @@ enum TestVideo {
 
     /// A fresh temporary directory for one test's files.
     static func temporaryDirectory(_ label: String = #function) throws -> URL {
-        let cleaned = label.filter { $0.isLetter || $0.isNumber }
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("writerbench-verify-\(cleaned)-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        URL(fileURLWithPath: try TestTemporaryDirectory.make("verify-" + label))
     }
 
     /// Writes the given frames of `frameSet` as raw BGR24, one after another, to `url`.
