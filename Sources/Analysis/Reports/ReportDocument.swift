@@ -94,7 +94,7 @@ public struct ReportDocument: Sendable {
 
     /// Headers of the ranked table.
     public static let tableHeader = ["#", "strategy", "runs", "fps", "write p50 ms", "write p95 ms", "write p99 ms",
-                                     "finish ms", "ceiling ratio", "validity", "PSNR dB", "SSIM", "bytes"]
+                                     "finish ms", "fps ÷ ceiling fps", "validity", "PSNR dB", "SSIM", "bytes"]
 
     /// The cells of one configuration's row, matching ``tableHeader``.
     public static func cells(_ group: RowAggregate, rank: Int) -> [Cell] {
