@@ -222,7 +222,7 @@ public struct ReportDocument: Sendable {
             d.count < 2 ? "1 repetition" : "\(ReportFormat.number(d.min))–\(value(d.max)) over \(d.count) repetitions"
         }
         func ratio(_ role: String) -> String {
-            bMedian != 0 ? String(format: "%.2f× the %@ of %@%@", aMedian / bMedian, measure, role, other.strategy) : "–"
+            bMedian != 0 ? "\(ReportFormat.ratio(aMedian / bMedian)) the \(measure) of \(role)\(other.strategy)" : "–"
         }
         switch Lead.judge(leader: a.sorted, other: b.sorted, higherIsBetter: higherIsBetter) {
         case .clear:
