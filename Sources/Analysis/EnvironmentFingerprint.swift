@@ -7,7 +7,8 @@ import Glibc
 public struct EnvironmentFingerprint: Sendable, Equatable {
     /// ISO 8601 time the run started (UTC).
     public var timestamp: String
-    /// `git rev-parse --short HEAD` of the working directory, `+dirty` when it has changes; empty outside git.
+    /// `git rev-parse --short HEAD` of the checkout the program was built in (else of the working directory),
+    /// `+dirty` when it has changes; empty outside git.
     public var gitRevision: String
     /// Host name.
     public var host: String
@@ -132,9 +133,12 @@ public struct EnvironmentFingerprint: Sendable, Equatable {
         return distribution.isEmpty ? "\(kernel) \(release)" : "\(kernel) \(release) (\(distribution))"
     }
 
+    /// The revision of the checkout the program was built in (``PackageLocation/root``), else of the working
+    /// directory: the code that ran, wherever it was started from.
     private static func gitRevision() -> String {
-        guard let revision = firstLine(of: "/usr/bin/env", ["git", "rev-parse", "--short", "HEAD"]) else { return "" }
-        let status = output(of: "/usr/bin/env", ["git", "status", "--porcelain", "--untracked-files=no"]) ?? ""
+        let folder = PackageLocation.root ?? "."
+        guard let revision = firstLine(of: "/usr/bin/env", ["git", "-C", folder, "rev-parse", "--short", "HEAD"]) else { return "" }
+        let status = output(of: "/usr/bin/env", ["git", "-C", folder, "status", "--porcelain", "--untracked-files=no"]) ?? ""
         return status.isEmpty ? revision : revision + "+dirty"
     }
 

@@ -27,8 +27,8 @@ public struct BaselineCommand: ParsableCommand {
         @Option(help: "Results CSV to store (default: the newest results/*.csv that is not a samples file).")
         var from: String?
 
-        @Option(help: "Baselines folder.")
-        var directory = "results/baselines"
+        @Option(help: "Baselines folder (default: results/baselines of the package the program was built in).")
+        var directory = PackageLocation.resolve("results/baselines")
 
         func validate() throws {
             do { try BaselineStore.validate(name: name) } catch { throw ValidationError("\(error)") }
@@ -53,8 +53,8 @@ public struct BaselineCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the baselines saved for this machine.")
 
-        @Option(help: "Baselines folder.")
-        var directory = "results/baselines"
+        @Option(help: "Baselines folder (default: results/baselines of the package the program was built in).")
+        var directory = PackageLocation.resolve("results/baselines")
 
         func run() throws {
             let fingerprint = EnvironmentFingerprint.machine()

@@ -65,7 +65,7 @@ import Testing
                                              + ReportFixtures.repetitions("b", fps: [305, 290, 320]))
         let recommendation = try #require(Recommendation.make(table, constraints: RecommendationConstraints()).first)
         #expect(recommendation.lead == .tie)
-        #expect(recommendation.render().contains("lead:        tie within noise: 1.02× the runner-up's median fps"))
+        #expect(recommendation.render().contains("lead:        tie within noise on fps: 1.02× the runner-up's median fps"))
     }
 
     @Test func theRunnerUpIsAnotherWriterNotTheOneAutoRan() throws {

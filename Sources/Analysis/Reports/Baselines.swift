@@ -8,8 +8,9 @@ public struct BaselineStore: Sendable {
     /// Root folder of the baselines.
     public var directory: String
 
-    /// A store rooted at `directory` (default `results/baselines`, relative to the working directory).
-    public init(directory: String = "results/baselines") {
+    /// A store rooted at `directory` (default `results/baselines` of the package the program was built in, else of
+    /// the working directory; see ``PackageLocation``).
+    public init(directory: String = PackageLocation.resolve("results/baselines")) {
         self.directory = directory
     }
 

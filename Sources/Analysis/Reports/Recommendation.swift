@@ -145,7 +145,7 @@ public struct Recommendation: Sendable {
                 switch lead {
                 case .clear: lines.append("  lead:        \(ratio); the ranges of their repetitions do not overlap")
                 case .large: lines.append("  lead:        \(ratio) (at least \(ReportFormat.number(Lead.singleRunFactor))× with fewer than \(Lead.minimumRepetitions) repetitions)")
-                case .tie: lines.append("  lead:        tie within noise: \(ratio), but the ranges of their repetitions overlap; either will do")
+                case .tie: lines.append("  lead:        tie within noise on fps: \(ratio), but the ranges of their repetitions overlap")
                 case .undecided: lines.append("  lead:        none can be named: \(ratio) from fewer than \(Lead.minimumRepetitions) repetitions on a side; run with --repeat 3 to decide")
                 }
             }

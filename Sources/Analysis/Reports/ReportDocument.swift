@@ -94,7 +94,7 @@ public struct ReportDocument: Sendable {
 
     /// Headers of the ranked table.
     public static let tableHeader = ["#", "strategy", "runs", "fps", "write p50 ms", "write p95 ms", "write p99 ms",
-                                     "finish ms", "ceiling ratio", "validity", "PSNR dB", "SSIM", "bytes"]
+                                     "finish ms", "fps ÷ ceiling fps", "validity", "PSNR dB", "SSIM", "bytes"]
 
     /// The cells of one configuration's row, matching ``tableHeader``.
     public static func cells(_ group: RowAggregate, rank: Int) -> [Cell] {
@@ -222,7 +222,7 @@ public struct ReportDocument: Sendable {
             d.count < 2 ? "1 repetition" : "\(ReportFormat.number(d.min))–\(value(d.max)) over \(d.count) repetitions"
         }
         func ratio(_ role: String) -> String {
-            bMedian != 0 ? String(format: "%.2f× the %@ of %@%@", aMedian / bMedian, measure, role, other.strategy) : "–"
+            bMedian != 0 ? "\(ReportFormat.ratio(aMedian / bMedian)) the \(measure) of \(role)\(other.strategy)" : "–"
         }
         switch Lead.judge(leader: a.sorted, other: b.sorted, higherIsBetter: higherIsBetter) {
         case .clear:

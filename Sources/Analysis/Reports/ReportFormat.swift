@@ -17,6 +17,12 @@ enum ReportFormat {
     /// A value or "–" when missing.
     static func number(_ value: Double?) -> String { value.map(number) ?? "–" }
 
+    /// A ratio with its "×": two decimals ("1.56×"), or two significant digits below 0.1 ("0.00071×") so that a
+    /// small ratio never reads as zero.
+    static func ratio(_ value: Double) -> String {
+        value.isFinite && abs(value) < 0.1 && value != 0 ? String(format: "%.2g×", value) : String(format: "%.2f×", value)
+    }
+
     /// Bytes as MB with one decimal ("12.3 MB").
     static func megabytes(_ bytes: Double?) -> String {
         guard let bytes else { return "–" }

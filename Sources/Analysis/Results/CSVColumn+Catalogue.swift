@@ -7,7 +7,7 @@ extension CSVColumn: DescribedColumn {
         case .timestamp:
             .text("ISO 8601 UTC time the invocation started (same for every row of one invocation)") { $0.environment.timestamp }
         case .gitRevision:
-            .text("`git rev-parse --short HEAD` of the working directory, `+dirty` with uncommitted changes; empty outside git") {
+            .text("`git rev-parse --short HEAD` of the checkout writerbench was built in (else of the working directory), `+dirty` with uncommitted changes; empty outside git") {
                 $0.environment.gitRevision
             }
         case .host: .text("host name") { $0.environment.host }
