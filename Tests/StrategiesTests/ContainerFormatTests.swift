@@ -62,10 +62,13 @@ import Testing
         }
     }
 
-    @Test func anUnknownContainerNameIsUnavailableNamingTheKnownOnes() {
+    @Test func aMuxerNameWriterBenchDoesNotKnowIsHandedToTheMuxerAsItIs() {
         var settings = EncoderSettings.default
-        settings.container = "avi"
-        #expect(settings.containerAvailability.reason?.contains("fmp4") == true)
+        settings.container = "mpegts"
+        #expect(settings.containerAvailability == .available)
+        #expect(EncoderOptions(settings).muxer == "mpegts")
+        #expect(EncoderOptions(settings).muxerOptions.isEmpty)
+        #expect(settings.fileExtension == "mpegts")
     }
 
     @Test(arguments: [ContainerFormat.fragmentedMP4, .matroska])

@@ -6,12 +6,10 @@ extension EncoderSettings {
     /// The output file's extension for ``container``: `mp4` for fragmented mp4 too, `mkv` for Matroska.
     public var fileExtension: String { containerFormat?.fileExtension ?? container }
 
-    /// Whether ``container`` can be written here (see ``ContainerFormat/availability()``); an unknown name is
-    /// unavailable with the names WriterBench knows.
+    /// Whether ``container`` can be written here (see ``ContainerFormat/availability()``). A name WriterBench does
+    /// not know (`mpegts`, say, from a program using the library) is handed to the muxer as it is, which accepts it
+    /// or fails the writer's opening with libav's own words; the CLI only offers ``ContainerFormat/selectable``.
     public var containerAvailability: Availability {
-        guard let format = containerFormat else {
-            return .unavailable(reason: "unknown container '\(container)'; use one of \(ContainerFormat.selectable.map(\.rawValue).joined(separator: ", "))")
-        }
-        return format.availability()
+        containerFormat?.availability() ?? .available
     }
 }
