@@ -79,7 +79,7 @@ public final class PipelineRunner {
         var results: [PipelineOutput: PipelineOutputResult] = [:]
         for output in PipelineOutput.allCases {
             results[output] = PipelineOutputResult(
-                path: "\(plan.outputDirectory)/\(strategy.name)-\(output.rawValue).\(strategy.settings.container)")
+                path: "\(plan.outputDirectory)/\(strategy.name)-\(output.rawValue).\(strategy.settings.fileExtension)")
         }
         var samples: [PipelineOutput: [Double]] = [:]
         let expected = plan.source.frameLimit ?? 1024

@@ -1,5 +1,5 @@
 /// Every encoder quirk WriterBench knows, resolved once from ``EncoderSettings``: the options the encoder gets, the
-/// pixel format it encodes, the colour tags of its stream and the container.
+/// pixel format it encodes, the colour tags of its stream, the container and what its muxer is told.
 ///
 /// Both encoding paths read this one value: ``FFmpegCommandLine`` renders it as the ffmpeg program's output options,
 /// ``EncoderContext`` applies it to an `AVCodecContext`. "Equal settings" between a pipe strategy and its libav
@@ -14,8 +14,14 @@ struct EncoderOptions: Sendable, Hashable {
     let pixelFormat: PixelFormat
     /// Conversion matrix and range, and the tags the stream carries (matrix, primaries, transfer, range).
     let colorPolicy: ColorPolicy
-    /// Output container (muxer name), e.g. `mp4`, or `null` to discard.
+    /// Output container as ``EncoderSettings/container`` names it (`mp4`, `fmp4`, `mkv`, or `null` to discard).
     let container: String
+    /// libavformat's muxer for ``container`` (`mp4` for every mp4 flavour, `matroska` for `mkv`); an unknown name
+    /// is passed on as it is, for the muxer to refuse.
+    let muxer: String
+    /// The muxer's options for ``container`` (fragmented mp4's `movflags`, Matroska's cluster length), in order:
+    /// see ``ContainerFormat``. The ffmpeg command line and ``OutputContainer`` both read them from here.
+    let muxerOptions: [MuxerOption]
 
     /// Resolves `settings` for a stream converted and tagged with `colorPolicy`.
     init(_ settings: EncoderSettings, colorPolicy: ColorPolicy = .bt709Limited) {
@@ -24,6 +30,8 @@ struct EncoderOptions: Sendable, Hashable {
         pixelFormat = .yuv420p
         self.colorPolicy = colorPolicy
         container = settings.container
+        muxer = settings.containerFormat?.muxer ?? settings.container
+        muxerOptions = settings.containerFormat?.muxerOptions ?? []
     }
 
     /// The encoder-specific part:
@@ -50,6 +58,11 @@ struct EncoderOptions: Sendable, Hashable {
     /// The encoder on ffmpeg's command line: `-c:v` and every option of ``options``, in order.
     var ffmpegEncoderArguments: [String] {
         ["-c:v", encoder] + options.flatMap(\.ffmpegArguments)
+    }
+
+    /// The container on ffmpeg's command line, just before the output path: the muxer options and `-f muxer`.
+    var ffmpegMuxerArguments: [String] {
+        muxerOptions.flatMap(\.ffmpegArguments) + ["-f", muxer]
     }
 
     /// The stream's colour tags on ffmpeg's command line. The policy's matrix name (`bt709`) also names the

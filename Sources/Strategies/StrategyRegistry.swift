@@ -22,16 +22,17 @@ public enum StrategyRegistry {
         let pipe = FFmpegPipeStrategy(settings: options.settings, ffmpegPath: options.ffmpegPath)
         let libav = LibAVStrategy(settings: options.settings)
         return [
-            OpenCVStrategy(fourcc: "mp4v"),
-            OpenCVStrategy(fourcc: "avc1"),
+            OpenCVStrategy(fourcc: "mp4v", container: options.settings.container),
+            OpenCVStrategy(fourcc: "avc1", container: options.settings.container),
             pipe,
             AsyncStrategy(wrapping: pipe, capacity: options.queue),
             libav,
             AsyncStrategy(wrapping: libav, capacity: options.queue),
             AutoStrategy(options: options),
         ] + HardwareEncoder.allCases.flatMap { encoder -> [any WriterStrategy] in
-            [HardwarePipeStrategy(encoder: encoder, threads: options.settings.threads, ffmpegPath: options.ffmpegPath),
-             HardwareLibAVStrategy(encoder: encoder, threads: options.settings.threads)]
+            [HardwarePipeStrategy(encoder: encoder, threads: options.settings.threads,
+                                  container: options.settings.container, ffmpegPath: options.ffmpegPath),
+             HardwareLibAVStrategy(encoder: encoder, threads: options.settings.threads, container: options.settings.container)]
         }
     }
 

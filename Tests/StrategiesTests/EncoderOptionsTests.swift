@@ -75,7 +75,8 @@ import Testing
             "-c:v", "mpeg4", "-q:v", "3", "-threads", "2",
             "-pix_fmt", "yuv420p",
             "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
-            "-f", "mkv", "/tmp/out.mkv",
+            // `mkv` names the Matroska muxer and its crash-safe options (ContainerFormat), not a muxer called mkv.
+            "-cluster_time_limit", "1000", "-flush_packets", "1", "-f", "matroska", "/tmp/out.mkv",
         ])
     }
 

@@ -258,7 +258,7 @@ public final class BenchmarkRunner {
 
     private func outputPath(_ strategy: any WriterStrategy, ring: FrameRing, repetition: Int) -> String {
         let label = repetition < 0 ? "warmup" : "r\(repetition)"
-        return "\(plan.outputDirectory)/\(strategy.name)-\(ring.frameSet.rawValue)-\(ring.size)-\(label).\(strategy.settings.container)"
+        return "\(plan.outputDirectory)/\(strategy.name)-\(ring.frameSet.rawValue)-\(ring.size)-\(label).\(strategy.settings.fileExtension)"
     }
 }
 

@@ -15,11 +15,12 @@ public struct HardwareLibAVStrategy: WriterStrategy {
     public let settings: EncoderSettings
     public let colorPolicy = ColorPolicy.bt709Limited
 
-    /// Creates the strategy for `encoder`; `threads` is passed to the encoder (0: its default), the container is mp4.
-    public init(encoder: HardwareEncoder, threads: Int = 0) {
+    /// Creates the strategy for `encoder`; `threads` is passed to the encoder (0: its default), the container is
+    /// `container` (``ContainerFormat``: mp4, fmp4, mkv, …).
+    public init(encoder: HardwareEncoder, threads: Int = 0, container: String = "mp4") {
         self.encoder = encoder
         name = encoder.strategyStem + "-libav"
-        settings = HardwareSettings.make(encoder, threads: threads)
+        settings = HardwareSettings.make(encoder, threads: threads, container: container)
     }
 
     public var summary: String {
@@ -27,9 +28,11 @@ public struct HardwareLibAVStrategy: WriterStrategy {
         return "in-process libav with \(encoder.ffmpegName) (\(path)), synchronous writes; needs \(encoder.requirement)"
     }
 
-    /// The in-process probe's answer for ``encoder``, cached per process (see ``EncoderProbe``).
+    /// Unavailable when the container cannot be written here (``EncoderSettings/containerAvailability``); otherwise
+    /// the in-process probe's answer for ``encoder``, cached per process (see ``EncoderProbe``).
     public func availability() -> Availability {
-        EncoderProbe.availability(of: encoder, via: .libav)
+        if case .unavailable = settings.containerAvailability { return settings.containerAvailability }
+        return EncoderProbe.availability(of: encoder, via: .libav)
     }
 
     /// Opens the device (if the encoder needs one), the encoder and the file.
@@ -56,8 +59,8 @@ public struct HardwareLibAVStrategy: WriterStrategy {
 /// The ``EncoderSettings`` every hardware strategy reports.
 enum HardwareSettings {
     /// The encoder's name, no preset or CRF (x264/x265 options the hardware encoders lack; ``EncoderSettings``
-    /// leaves them out of the CSV for any encoder but those), `threads`, mp4.
-    static func make(_ encoder: HardwareEncoder, threads: Int) -> EncoderSettings {
-        EncoderSettings(encoder: encoder.ffmpegName, preset: "", crf: 0, threads: threads, container: "mp4")
+    /// leaves them out of the CSV for any encoder but those), `threads`, `container`.
+    static func make(_ encoder: HardwareEncoder, threads: Int, container: String = "mp4") -> EncoderSettings {
+        EncoderSettings(encoder: encoder.ffmpegName, preset: "", crf: 0, threads: threads, container: container)
     }
 }

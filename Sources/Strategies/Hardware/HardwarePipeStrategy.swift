@@ -18,11 +18,13 @@ public struct HardwarePipeStrategy: WriterStrategy {
     /// Requested pipe buffer in bytes, as for ``FFmpegPipeStrategy``.
     public let pipeBufferBytes: Int
 
-    /// Creates the strategy for `encoder`; `threads` is passed to the encoder (0: its default), the container is mp4.
-    public init(encoder: HardwareEncoder, threads: Int = 0, ffmpegPath: String? = nil, pipeBufferBytes: Int = 1 << 20) {
+    /// Creates the strategy for `encoder`; `threads` is passed to the encoder (0: its default), the container is
+    /// `container` (``ContainerFormat``: mp4, fmp4, mkv, …).
+    public init(encoder: HardwareEncoder, threads: Int = 0, container: String = "mp4", ffmpegPath: String? = nil,
+                pipeBufferBytes: Int = 1 << 20) {
         self.encoder = encoder
         name = encoder.strategyStem + "-pipe"
-        settings = HardwareSettings.make(encoder, threads: threads)
+        settings = HardwareSettings.make(encoder, threads: threads, container: container)
         self.ffmpegPath = ffmpegPath
         self.pipeBufferBytes = pipeBufferBytes
     }
@@ -32,9 +34,11 @@ public struct HardwarePipeStrategy: WriterStrategy {
         return "raw frames into an ffmpeg child process (\(encoder.ffmpegName)\(path)), synchronous writes; needs \(encoder.requirement)"
     }
 
-    /// The ffmpeg program's answer for ``encoder``, cached per process and program (see ``EncoderProbe``).
+    /// Unavailable when the container cannot be written here (``EncoderSettings/containerAvailability``); otherwise
+    /// the ffmpeg program's answer for ``encoder``, cached per process and program (see ``EncoderProbe``).
     public func availability() -> Availability {
-        EncoderProbe.availability(of: encoder, via: .ffmpeg, ffmpegPath: ffmpegPath)
+        if case .unavailable = settings.containerAvailability { return settings.containerAvailability }
+        return EncoderProbe.availability(of: encoder, via: .ffmpeg, ffmpegPath: ffmpegPath)
     }
 
     /// Starts ffmpeg with the device options and upload filters the encoder needs.

@@ -34,7 +34,7 @@ final class LibAVEncodingSession {
         precondition(geometry.width % 2 == 0 && geometry.height % 2 == 0, "validate the configuration first")
         LibAVLogLevel.quietenDefault()
         self.geometry = geometry
-        container = try OutputContainer(path: path, format: settings.container)
+        container = try OutputContainer(path: path, options: EncoderOptions(settings))
         encoder = try EncoderContext(settings: settings, width: geometry.width, height: geometry.height, frameRate: frameRate,
                                      globalHeader: container.needsGlobalHeader)
         try container.addVideoStream(encodedBy: encoder, frameRate: frameRate)

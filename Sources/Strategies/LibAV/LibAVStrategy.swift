@@ -27,10 +27,12 @@ public struct LibAVStrategy: WriterStrategy {
         "frames encoded in-process by libavcodec (\(settings.encoder)) and muxed by libavformat, synchronous writes"
     }
 
-    /// Available when this libavcodec build has the encoder, it takes yuv420p and it opens here; the answer is
-    /// probed once per encoder and process (see ``LibAVEncoderProbe``).
+    /// Available when this libavformat can write the container (``EncoderSettings/containerAvailability``) and
+    /// this libavcodec build has the encoder, it takes yuv420p and it opens here; the encoder is probed once per
+    /// encoder and process (see ``LibAVEncoderProbe``).
     public func availability() -> Availability {
-        LibAVEncoderProbe.availability(of: settings.encoder)
+        if case .unavailable = settings.containerAvailability { return settings.containerAvailability }
+        return LibAVEncoderProbe.availability(of: settings.encoder)
     }
 
     /// Opens the encoder and writes the container header.

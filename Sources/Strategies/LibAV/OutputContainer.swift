@@ -10,12 +10,17 @@ final class OutputContainer {
     private var stream: UnsafeMutablePointer<AVStream>?
     /// True while the AVIOContext is open and this object must close it.
     private var ownsIO: Bool
+    /// What ``writeHeader()`` tells the muxer: ``EncoderOptions/muxerOptions``, as the ffmpeg command line gets them.
+    private let muxerOptions: [MuxerOption]
 
-    /// Creates `path` (replacing it) for the muxer called `format` (e.g. `mp4`, or `null` for a probe).
+    /// Creates `path` (replacing it) for the container `options` name (``EncoderOptions/muxer``, e.g. `mp4`, or
+    /// `null` for a probe), whose header will carry ``EncoderOptions/muxerOptions``.
     ///
     /// - Throws: ``LibAVError`` from `avformat_alloc_output_context2` for an unknown container, or from `avio_open`
     ///   when the file cannot be created.
-    init(path: String, format: String) throws {
+    init(path: String, options: EncoderOptions) throws {
+        let format = options.muxer
+        muxerOptions = options.muxerOptions
         var created: UnsafeMutablePointer<AVFormatContext>?
         try LibAVError.check(avformat_alloc_output_context2(&created, nil, format, path), "avformat_alloc_output_context2")
         guard let created else {
@@ -60,11 +65,22 @@ final class OutputContainer {
         stream = created
     }
 
-    /// Writes the container header; afterwards the stream's time base is final.
+    /// Writes the container header with the muxer options; afterwards the stream's time base is final.
     ///
-    /// - Throws: ``LibAVError`` from `avformat_write_header` (e.g. a codec the container cannot hold).
+    /// - Throws: ``LibAVError`` from `avformat_write_header` (e.g. a codec the container cannot hold, a muxer option
+    ///   value it refuses), or naming the options the muxer did not take, which the ffmpeg program would refuse too.
     func writeHeader() throws {
-        try LibAVError.check(avformat_write_header(context, nil), "avformat_write_header")
+        var dictionary: OpaquePointer?
+        defer { av_dict_free(&dictionary) }
+        for option in muxerOptions {
+            try LibAVError.check(av_dict_set(&dictionary, option.name, option.value, 0), "av_dict_set")
+        }
+        try LibAVError.check(avformat_write_header(context, &dictionary), "avformat_write_header")
+        let ignored = muxerOptions.map(\.name).filter { av_dict_get(dictionary, $0, nil, 0) != nil }
+        guard ignored.isEmpty else {
+            throw LibAVError(call: "avformat_write_header",
+                             message: "the \(String(cString: context.pointee.oformat.pointee.name)) muxer has no option \(ignored.joined(separator: ", "))")
+        }
     }
 
     /// Hands one encoded packet, timed in `encoderTimeBase`, to the muxer, which takes its payload.

@@ -24,10 +24,15 @@ public struct OpenCVStrategy: WriterStrategy {
     public let colorPolicy = ColorPolicy(matrix: "smpte170m", range: "tv", tagged: false)
 
     /// Creates the strategy for `fourcc` (exactly four characters), named `opencv-<fourcc>` in lower case.
-    public init(fourcc: String) {
+    ///
+    /// `container` is the one the run asks for (`--container`); OpenCV cannot be given muxer options, so it writes
+    /// only plain mp4 and any other container makes the strategy unavailable, saying so (see ``availability()``).
+    public init(fourcc: String, container: String = "mp4") {
         self.fourcc = fourcc
         self.name = "opencv-\(fourcc.lowercased())"
-        self.settings = Self.settings(for: fourcc)
+        var settings = Self.settings(for: fourcc)
+        settings.container = container
+        self.settings = settings
     }
 
     /// OpenCV's version string as linked (CV_VERSION, e.g. "4.6.0"), for the CSV column `opencv_version`.
@@ -40,9 +45,14 @@ public struct OpenCVStrategy: WriterStrategy {
 
     /// Opens (and releases) a 64x64 writer into a temporary file, once per fourcc and process.
     ///
-    /// - Returns: `.unavailable` with OpenCV's words when it cannot open the fourcc (unknown tag, encoder missing).
+    /// - Returns: `.unavailable` for any container but plain mp4 (OpenCV's `VideoWriter` takes no muxer options, so
+    ///   it cannot write fragmented mp4, and WriterBench compares its mp4 only), or with OpenCV's words when it cannot
+    ///   open the fourcc (unknown tag, encoder missing).
     public func availability() -> Availability {
-        Self.probes.withLock { probes in
+        guard settings.container == ContainerFormat.mp4.rawValue else {
+            return .unavailable(reason: "OpenCV's VideoWriter takes no muxer options and writes plain mp4 only, not '\(settings.container)'; use --container mp4")
+        }
+        return Self.probes.withLock { probes in
             if let known = probes[fourcc] { return known }
             let result = Self.probe(fourcc: fourcc, container: settings.container)
             probes[fourcc] = result

@@ -32,7 +32,7 @@ enum FFmpegCommandLine {
         arguments += options.ffmpegEncoderArguments
         if path == .software { arguments += ["-pix_fmt", options.pixelFormat.ffmpegName] }
         arguments += options.ffmpegColorArguments
-        arguments += ["-f", options.container, configuration.outputPath]
+        arguments += options.ffmpegMuxerArguments + [configuration.outputPath]
         return arguments
     }
 

@@ -20,12 +20,22 @@ public struct FFmpegPipeStrategy: WriterStrategy {
 
     public var summary: String { "raw frames into an ffmpeg child process's stdin (\(settings.encoder)), synchronous writes" }
 
+    /// Unavailable without an ffmpeg program, or when the container cannot be written here
+    /// (``EncoderSettings/containerAvailability``, asked of the linked libavformat).
     public func availability() -> Availability {
-        FFmpegExecutable.resolve(ffmpegPath) == nil ? .unavailable(reason: FFmpegExecutable.missingReason(ffmpegPath)) : .available
+        if FFmpegExecutable.resolve(ffmpegPath) == nil { return .unavailable(reason: FFmpegExecutable.missingReason(ffmpegPath)) }
+        return settings.containerAvailability
     }
 
+    /// Starts ffmpeg on `configuration`.
+    ///
+    /// - Throws: ``WriterError/unavailable(strategy:reason:)`` for a container this FFmpeg cannot write, or what
+    ///   starting the ffmpeg program throws (a missing program, an unwritable output, odd dimensions).
     public func makeWriter(_ configuration: WriterConfiguration) throws -> any VideoWriter {
-        try FFmpegPipeWriter.open(strategy: name, ffmpegPath: ffmpegPath, configuration: configuration,
+        if case .unavailable(let reason) = settings.containerAvailability {
+            throw WriterError.unavailable(strategy: name, reason: reason)
+        }
+        return try FFmpegPipeWriter.open(strategy: name, ffmpegPath: ffmpegPath, configuration: configuration,
                                   arguments: arguments(for: configuration), encoder: settings.encoder,
                                   pipeBufferBytes: pipeBufferBytes)
     }
