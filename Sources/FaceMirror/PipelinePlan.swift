@@ -1,3 +1,4 @@
+import Harness
 import Strategies
 
 /// What `writerbench pipeline` measures: the face-mirror pipeline, once per strategy, after a null-writer baseline.
@@ -20,6 +21,8 @@ public struct PipelinePlan: Sendable {
     public var verify = true
     /// Measure PSNR on every k-th frame (every frame is always decoded for validity).
     public var verifyStride = 10
+    /// Least time between two `.batch` progress reports (`.zero`: after every batch, as the memory soak needs).
+    public var progressInterval = ProgressThrottle.defaultInterval
 
     /// Creates a plan writing outputs to `outputDirectory`.
     public init(strategies: [any WriterStrategy], source: PipelineSource, outputDirectory: String) {
