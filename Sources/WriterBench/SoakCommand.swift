@@ -78,10 +78,6 @@ struct SoakCommand: ParsableCommand {
         soak.frameSet = frameSource.frameSet
         soak.frames = frames
         soak.sampleEvery = every
-        var pipeline = PipelineSoak(source: .frameSet(frameSource.frameSet, size: frameSource.size, frames: frames),
-                                    outputDirectory: outputDirectory + "/pipeline")
-        pipeline.batchSize = every
-
         print("soak: \(frames) frames of \(frameSource.frameSet.rawValue) at \(frameSource.size), memory every \(every) "
               + "frames, judged after \(warmUpFrames) frames, limit \(limitMib) MiB")
         var outcomes: [SoakOutcome] = []
@@ -91,6 +87,11 @@ struct SoakCommand: ParsableCommand {
         }
         for strategy in pipelineWriters {
             printError("pipeline/\(strategy.name): soaking…")
+            // Made here, not before the writer soaks: the source's ring of frames would be resident during them.
+            var pipeline = PipelineSoak(source: .frameSet(frameSource.frameSet, size: frameSource.size, frames: frames,
+                                                          ringBudgetBytes: soak.ringBudgetBytes),
+                                        outputDirectory: outputDirectory + "/pipeline")
+            pipeline.batchSize = every
             outcomes.append(pipeline.run(strategy, environment: environment))
         }
         for outcome in outcomes {
