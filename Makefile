@@ -50,7 +50,7 @@ soak: release
 
 ## The concurrency tests under ThreadSanitizer and the libav/OpenCV tests under AddressSanitizer, each in its own
 ## build folder (.build/tsan, .build/asan). Suppressions (third-party code only) are in scripts/sanitizers/.
-TSAN_SUITES ?= AsyncVideoWriterTests|PipelineProcessingTests|PipelineRunnerTests|HardwareProbeTests|OpenCVStrategyTests|LibAVLogCaptureTests|CSVFileWriterTests
+TSAN_SUITES ?= AsyncVideoWriterTests|InterruptionTests|PipelineProcessingTests|PipelineRunnerTests|HardwareProbeTests|OpenCVStrategyTests|LibAVLogCaptureTests|CSVFileWriterTests
 ASAN_SUITES ?= LibAVStrategyTests|OpenCVStrategyTests|LibAVLogCaptureTests|OutputVerifierTests|QualityMetricsTests|ColorInterpretationTests
 sanitize: deps
 	TSAN_OPTIONS="suppressions=$(CURDIR)/scripts/sanitizers/tsan.supp history_size=4" \
