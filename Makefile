@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/writerbench
 
-.PHONY: deps build release bench test gate-bench pipeline-bench clean
+.PHONY: deps build release bench test gate-bench pipeline-bench soak sanitize clean
 
 ## Install the Debian packages WriterBench needs (ffmpeg, libav*-dev, libopencv-dev, pkg-config).
 deps:
@@ -39,6 +39,24 @@ PIPELINE_FRAMES ?= 1000
 pipeline-bench: release
 	$(RELEASE_BIN) pipeline --strategy opencv-mp4v --strategy libav-async --frameset talking-head --size 1920x1080 --frames $(PIPELINE_FRAMES) --out results/pipeline-gate.csv
 	$(RELEASE_BIN) gate --pipeline-csv results/pipeline-gate.csv --rules results/gate-rules.txt --report-only pipeline-batch-delay
+
+## Memory soak: SOAK_FRAMES frames at SOAK_SIZE through each asynchronous writer (ffmpeg-pipe-async, libav-async)
+## and through the pipeline (libav-async writers), resident memory read every 100 frames; fails when it grows by
+## more than 16 MiB after the warm-up (the first tenth). Minutes, not for .ci/run. See README "Soak and sanitizers".
+SOAK_FRAMES ?= 10000
+SOAK_SIZE ?= 1280x720
+soak: release
+	$(RELEASE_BIN) soak --size $(SOAK_SIZE) --frames $(SOAK_FRAMES) --every 100 --limit-mib 16
+
+## The concurrency tests under ThreadSanitizer and the libav/OpenCV tests under AddressSanitizer, each in its own
+## build folder (.build/tsan, .build/asan). Suppressions (third-party code only) are in scripts/sanitizers/.
+TSAN_SUITES ?= AsyncVideoWriterTests|InterruptionTests|PipelineProcessingTests|PipelineRunnerTests|HardwareProbeTests|OpenCVStrategyTests|LibAVLogCaptureTests|CSVFileWriterTests
+ASAN_SUITES ?= LibAVStrategyTests|OpenCVStrategyTests|LibAVLogCaptureTests|OutputVerifierTests|QualityMetricsTests|ColorInterpretationTests
+sanitize: deps
+	TSAN_OPTIONS="suppressions=$(CURDIR)/scripts/sanitizers/tsan.supp history_size=4" \
+	    $(SWIFT) test --scratch-path .build/tsan --sanitize=thread --filter '$(TSAN_SUITES)'
+	ASAN_OPTIONS="detect_leaks=1" LSAN_OPTIONS="suppressions=$(CURDIR)/scripts/sanitizers/lsan.supp" \
+	    $(SWIFT) test --scratch-path .build/asan --sanitize=address --filter '$(ASAN_SUITES)'
 
 clean:
 	rm -rf .build

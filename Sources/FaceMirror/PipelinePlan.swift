@@ -1,3 +1,4 @@
+import Harness
 import Strategies
 
 /// What `writerbench pipeline` measures: the face-mirror pipeline, once per strategy, after a null-writer baseline.
@@ -22,6 +23,8 @@ public struct PipelinePlan: Sendable {
     public var verifyStride = 10
     /// How long a writer waits for a silent encoder (``WriterConfiguration/stallTimeout``).
     public var stallTimeout = WriterConfiguration.defaultStallTimeout
+    /// Least time between two `.batch` progress reports (`.zero`: after every batch, as the memory soak needs).
+    public var progressInterval = ProgressThrottle.defaultInterval
 
     /// Creates a plan writing outputs to `outputDirectory`.
     public init(strategies: [any WriterStrategy], source: PipelineSource, outputDirectory: String) {

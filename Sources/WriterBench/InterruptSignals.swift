@@ -40,7 +40,7 @@ final class InterruptSignals {
             while true {
                 let count = read(readEnd, &byte, 1)
                 if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return }  // stop() closed the write end
+                if count <= 0 { close(readEnd); return }  // stop() closed the write end
                 let number = Int32(byte)
                 if interruption.request(signal: number) {
                     Self.say("\n\(Self.name(number)): stopping — aborting the current writer and keeping the completed "

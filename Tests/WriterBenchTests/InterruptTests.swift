@@ -76,6 +76,19 @@ import Glibc
         #expect(run.wait(seconds: 5) { run.processesWithMarker().isEmpty }, "the stuck encoder outlived writerbench")
     }
 
+    @Test func aRunWhoseEncoderDiesLeavesNoTemporaryFolderAndNoChild() throws {
+        let directory = try makeTemporaryDirectory()
+        let encoder = try FakeEncoder.install(in: directory, bytesBeforeDying: 20_000)
+        let run = try BackgroundRun([
+            "run", "--strategy", "ffmpeg-pipe", "--size", "64x64", "--frames", "30", "--repeat", "2",
+            "--no-ceiling", "--no-verify", "--out", directory + "/r.csv",
+        ], in: directory, environment: ["WRITERBENCH_FFMPEG": encoder])
+        #expect(run.exitStatus(within: 60) == 1, "\(run.stderr)")
+        #expect(try ResultsTable(contentsOf: directory + "/r.csv").rows.allSatisfy { $0["status"] == "failed" })
+        #expect(run.processesWithMarker().isEmpty)
+        #expect(run.temporaryLeftovers().isEmpty, "left in TMPDIR: \(run.temporaryLeftovers())")
+    }
+
     @Test func pipelineSigtermKeepsTheBaselineRowAndExits143() throws {
         let directory = try makeTemporaryDirectory()
         // Encoders that read a byte at a time: the strategy's run is still going when the signal comes.

@@ -29,6 +29,7 @@ final class BackgroundRun {
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot())
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             .merging(["WRITERBENCH_TEST_MARKER": marker, "TMPDIR": temporaryDirectory]) { $1 }
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
         try process.run()
