@@ -63,13 +63,16 @@ final class CrashChildProcess {
         }
     }
 
-    /// Sends SIGKILL to the child's process group (and to the child itself, should it not lead one yet), then
-    /// waits for it to exit: at most 10 s, which only a process stuck in the kernel would need.
+    /// Sends SIGKILL to the child's process group, to the child itself (should it not lead one yet) and to every
+    /// process below it (an encoder child in a process group of its own), all at once, then waits for the child to
+    /// exit: at most 10 s, which only a process stuck in the kernel would need.
     func killAndReap() {
         let pid = process.processIdentifier
         if pid > 0 {
+            let below = ProcessTree.descendants(of: pid)
             _ = kill(-pid, SIGKILL)
             _ = kill(pid, SIGKILL)
+            for descendant in below { _ = kill(descendant, SIGKILL) }
         }
         let deadline = Date().addingTimeInterval(10)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
