@@ -6,6 +6,8 @@ public struct WriterConfiguration: Sendable {
     public var geometry: FrameGeometry
     /// Frames per second of the encoded stream (its time base), not the pace at which frames are offered.
     public var fps: Int
+    /// How many frames the caller will write, when it knows (external strategies' `{frames}`); nil otherwise.
+    public var expectedFrames: Int?
 
     /// Creates a configuration.
     public init(outputPath: String, width: Int, height: Int, fps: Int = 30, inputFormat: PixelFormat = .bgr24) {

@@ -106,8 +106,9 @@ public final class BenchmarkRunner {
         record.frames = frames
         record.ringSize = ring.ringSize
         let path = outputPath(strategy, ring: ring, repetition: repetition)
-        let configuration = WriterConfiguration(outputPath: path, width: ring.size.width, height: ring.size.height,
+        var configuration = WriterConfiguration(outputPath: path, width: ring.size.width, height: ring.size.height,
                                                 fps: plan.streamFPS)
+        configuration.expectedFrames = frames
         var samples = [Double](repeating: 0, count: frames)
         var depths: [Int]?
         let pace = strategy.isReference ? Pace.max : plan.pace
@@ -173,6 +174,14 @@ public final class BenchmarkRunner {
             record.encoderUsed = report.encoderUsed
             record.setQueueStatistics(report.queue)
             record.reason = strategy.isReference ? strategy.summary : report.notes.joined(separator: "; ")
+            record.peerVersion = report.writerVersion
+            // An external writer's own times are what its callers suffer; the pipe's stay in their own columns.
+            if let writerTimes = report.writerTimedWritesMs, writerTimes.count == frames {
+                record.pipeWrite = record.write
+                record.pipeWriteSamplesMs = samples
+                record.write = Distribution(writerTimes)
+                record.writeSamplesMs = writerTimes
+            }
         }
         if warmUp || strategy.isReference {
             try? FileManager.default.removeItem(atPath: path)

@@ -13,14 +13,18 @@ struct StrategySelection: ParsableArguments {
         guard all || !strategyNames.isEmpty else {
             throw ValidationError("name strategies with --strategy NAME, or use --all; `writerbench list` shows them")
         }
-        let known = StrategyRegistry.names
-        for name in strategyNames where !known.contains(name) {
-            throw ValidationError("unknown strategy '\(name)'; known: \(known.joined(separator: ", "))")
-        }
     }
 
     /// The named strategies, in the order given, or every one of `registered` with `--all`.
-    func strategies(from registered: [any WriterStrategy]) -> [any WriterStrategy] {
-        all ? registered : strategyNames.compactMap { name in registered.first { $0.name == name } }
+    ///
+    /// - Throws: `ValidationError` for a name that is not registered (external strategies count once loaded).
+    func strategies(from registered: [any WriterStrategy]) throws -> [any WriterStrategy] {
+        if all { return registered }
+        return try strategyNames.map { name in
+            guard let strategy = registered.first(where: { $0.name == name }) else {
+                throw ValidationError("unknown strategy '\(name)'; known: \(registered.map(\.name).joined(separator: ", "))")
+            }
+            return strategy
+        }
     }
 }
