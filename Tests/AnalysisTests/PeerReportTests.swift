@@ -14,11 +14,16 @@ import Testing
         #expect(html.contains("<td>libav-async</td><td>WriterBench</td>"))
         // (0.1 + 0.1 + 0.6 + 0.2) s over 100 frames.
         #expect(html.contains("<td>10</td>"))
+        let markdown = try ReportDocument(table: ReportFixtures.table(rows), source: "x.csv", gate: .unavailable("none")).markdown()
+        #expect(markdown.contains("## Peers"))
+        #expect(markdown.contains("| py-pyav | av 18.1.0 |"))
     }
 
     @Test func aResultsFileWithoutPeersHasNoPeersSection() throws {
         let rows = ReportFixtures.repetitions("libav-async", fps: [90, 92])
         let html = try ReportDocument(table: ReportFixtures.table(rows), source: "x.csv", gate: .unavailable("none")).html()
         #expect(!html.contains("<h2>Peers</h2>"))
+        let markdown = try ReportDocument(table: ReportFixtures.table(rows), source: "x.csv", gate: .unavailable("none")).markdown()
+        #expect(!markdown.contains("## Peers"))
     }
 }
