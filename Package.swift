@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         // `swift package generate-documentation --target Strategies` renders the library's doc comments.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // strategies.d/*.toml: external strategies (Strategies/External).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // FFmpeg's C libraries (Debian: libavcodec-dev libavformat-dev libavutil-dev libswscale-dev).
@@ -50,6 +52,7 @@ let package = Package(
             dependencies: [
                 "CFFmpeg", "CFFmpegShim", "COpenCVShim", "CPosixShim",
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // Results CSVs, column catalogue, statistics, gate, compare, baselines, reports, recommend: no C module.

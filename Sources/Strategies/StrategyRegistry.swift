@@ -6,12 +6,16 @@ public struct StrategyOptions: Sendable {
     public var queue: QueueCapacity
     /// Explicit ffmpeg program for pipe strategies (nil: `$WRITERBENCH_FFMPEG`, then `$PATH`).
     public var ffmpegPath: String?
+    /// External strategies (strategies.d/*.toml, `--external`), listed after the built-in ones.
+    public var external: [ExternalStrategyDeclaration]
 
     /// Creates options.
-    public init(settings: EncoderSettings = .default, queue: QueueCapacity = .default, ffmpegPath: String? = nil) {
+    public init(settings: EncoderSettings = .default, queue: QueueCapacity = .default, ffmpegPath: String? = nil,
+                external: [ExternalStrategyDeclaration] = []) {
         self.settings = settings
         self.queue = queue
         self.ffmpegPath = ffmpegPath
+        self.external = external
     }
 }
 
@@ -33,7 +37,7 @@ public enum StrategyRegistry {
             [HardwarePipeStrategy(encoder: encoder, threads: options.settings.threads,
                                   container: options.settings.container, ffmpegPath: options.ffmpegPath),
              HardwareLibAVStrategy(encoder: encoder, threads: options.settings.threads, container: options.settings.container)]
-        }
+        } + options.external.map { ExternalStrategy($0, requested: options.settings) }
     }
 
     /// Names of every registered strategy.

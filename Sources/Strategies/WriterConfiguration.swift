@@ -14,6 +14,8 @@ public struct WriterConfiguration: Sendable {
     public var stallTimeout: Duration = WriterConfiguration.defaultStallTimeout
     /// Signs of life from an inner writer, read by the ``AsyncVideoWriter`` that wraps it.
     var heartbeat: Heartbeat?
+    /// How many frames the caller will write, when it knows (external strategies' `{frames}`); nil otherwise.
+    public var expectedFrames: Int?
 
     /// 10 s: far longer than any healthy encoder goes without taking a frame (an 8K frame at a slow x264 preset takes
     /// well under a second; hardware encoders open their device in a few seconds) or without writing output while

@@ -10,15 +10,23 @@ public struct WriterReport: Sendable, Equatable {
     public var queue: QueueStatistics?
     /// Free-form notes worth a CSV reason column (fallbacks, library messages).
     public var notes: [String]
+    /// External writers that time their own `write` (results/README.md, "Writer-side timing"): those times in ms,
+    /// one per frame in frame order; nil when the writer reported none (or not one per frame).
+    public var writerTimedWritesMs: [Double]?
+    /// External writers: the library version the writer reported (CSV `peer_version`); nil when none.
+    public var writerVersion: String?
 
     /// Creates a report.
     public init(bytesWritten: Int64, encoderUsed: String, framesWritten: Int,
-                queue: QueueStatistics? = nil, notes: [String] = []) {
+                queue: QueueStatistics? = nil, notes: [String] = [], writerTimedWritesMs: [Double]? = nil,
+                writerVersion: String? = nil) {
         self.bytesWritten = bytesWritten
         self.encoderUsed = encoderUsed
         self.framesWritten = framesWritten
         self.queue = queue
         self.notes = notes
+        self.writerTimedWritesMs = writerTimedWritesMs
+        self.writerVersion = writerVersion
     }
 }
 

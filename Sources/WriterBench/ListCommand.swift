@@ -7,9 +7,10 @@ struct ListCommand: ParsableCommand {
         commandName: "list", abstract: "List every strategy and whether it can run on this machine.")
 
     @OptionGroup var encoderOptions: EncoderOptions
+    @OptionGroup var externalOptions: ExternalStrategyOptions
 
     func run() throws {
-        let strategies = StrategyRegistry.all(encoderOptions.strategyOptions)
+        let strategies = StrategyRegistry.all(try externalOptions.adding(to: encoderOptions.strategyOptions))
         let width = strategies.map(\.name.count).max() ?? 0
         for strategy in strategies {
             let availability = strategy.availability()

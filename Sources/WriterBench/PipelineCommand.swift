@@ -49,6 +49,7 @@ struct PipelineCommand: ParsableCommand {
 
     @OptionGroup var encoderOptions: EncoderOptions
     @OptionGroup var stallTimeout: StallTimeoutOption
+    @OptionGroup var externalOptions: ExternalStrategyOptions
 
     @Option(help: "Pipeline CSV, appended to when it exists (default: results/pipeline-<timestamp>-<pid>.csv).")
     var out: String?
@@ -89,10 +90,10 @@ struct PipelineCommand: ParsableCommand {
         } else {
             source = .frameSet(frameSource.frameSet, size: frameSource.size, frames: frames ?? 1000)
         }
-        var options = encoderOptions.strategyOptions
+        var options = try externalOptions.adding(to: encoderOptions.strategyOptions)
         options.queue = PipelinePlan.writerQueueCapacity(batchSize: batchSize, frameSize: source.size,
                                                          requested: encoderOptions.requestedQueue)
-        var strategies = selection.strategies(from: StrategyRegistry.all(options).filter {
+        var strategies = try selection.strategies(from: StrategyRegistry.all(options).filter {
             !selection.all || (!$0.isReference && $0.name != NullWriterStrategy.strategyName)
         })
         if selection.all {

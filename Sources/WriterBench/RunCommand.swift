@@ -18,6 +18,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var frameOptions: FrameOptions
     @OptionGroup var encoderOptions: EncoderOptions
     @OptionGroup var stallTimeout: StallTimeoutOption
+    @OptionGroup var externalOptions: ExternalStrategyOptions
 
     @Option(help: "max (offer frames as fast as the writer takes them) or a rate in frames/s.")
     var pace = Pace.max
@@ -64,8 +65,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = encoderOptions.strategyOptions
-        let strategies = selection.strategies(from: StrategyRegistry.all(options))
+        let options = try externalOptions.adding(to: encoderOptions.strategyOptions)
+        let strategies = try selection.strategies(from: StrategyRegistry.all(options))
         let environment = EnvironmentFingerprint.current()
         let csvPath = out ?? ResultsFileName.stamped(timestamp: environment.timestamp)
         let outputDirectory = keepOutputs ?? NSTemporaryDirectory() + "writerbench-\(ProcessInfo.processInfo.processIdentifier)"

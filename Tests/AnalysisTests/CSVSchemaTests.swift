@@ -44,6 +44,7 @@ import TestSupport
         r.streamFPS = 25; r.pace = .fixed(fps: 24); r.repeatIndex = 2; r.status = .ok; r.reason = "pipe \"64k\""
         r.openMs = 1.23456; r.write = Distribution([0.1, 0.25, 3.333, 0.4, 0.05]); r.finishMs = 9.87654
         r.totalS = 0.123456; r.fps = 40.4567; r.lateFrames = 1; r.latenessMsMax = 2.5555; r.ceilingRatio = 0.87654
+        r.peerVersion = "av 18.1.0"; r.pipeWrite = Distribution([0.01, 0.02, 0.03, 0.04, 0.05])
         r.queueBlockedMs = 0.1234; r.queueBlockedWrites = 2; r.queueHighWaterFrames = 4; r.queueHighWaterMB = 2.6367
         r.cpu = CPUTimes(selfUser: 0.1111, selfSystem: 0.0222, childrenUser: 1.23456, childrenSystem: 0.0005)
         r.peakRSSMB = 123.456; r.bytes = 98765
@@ -98,15 +99,17 @@ import TestSupport
     }
 
     @Test func aFullyMeasuredRowKeepsItsExactText() {
-        // Captured before the column catalogue replaced RunRecord's per-column switch: the CSV stays byte-identical.
+        // Captured before the column catalogue replaced RunRecord's per-column switch: the CSV stays byte-identical
+        // (plus the columns added since at the ends of their groups: peer_version, write_timed_by, pipe_write_ms_*).
         let expected = #"2026-11-25T12:00:00Z,abc1234,"ci, the ""box""",Test CPU,2,Linux,5.1,5.1,4.6.0,r-1,libav-async,"#
-            + #"libx264,libx264,veryfast,23,2,mp4,bt709/tv,8,noise,640,360,5,3,25,24,2,ok,"pipe ""64k""",1.235,0.8266,"#
-            + #"0.2500,2.7464,3.2157,3.3330,9.877,0.1235,40.46,1,2.555,0.877,0.123,2,4,2.6,0.111,0.022,1.235,0.001,"#
+            + #"libx264,libx264,veryfast,23,2,mp4,bt709/tv,8,noise,640,360,5,3,25,24,2,av 18.1.0,ok,"pipe ""64k""",1.235,0.8266,"#
+            + #"0.2500,2.7464,3.2157,3.3330,9.877,0.1235,40.46,1,2.555,0.877,writer,0.0300,0.0480,0.0496,0.0500,"#
+            + #"0.123,2,4,2.6,0.111,0.022,1.235,0.001,"#
             + #"123.5,98765,3950.6,false,"frames 4, expected 5",4,41.235,38.100,44.444,0.98765,0.95123,bt709,bt709,"#
             + #"bt709,tv,0.457,bt709/tv"#
         #expect(CSVFormat.line(Self.fullyMeasuredRecord().csvFields) == expected)
-        let empty = #"2026-11-25T12:00:00Z,abc1234,"ci, the ""box""",Test CPU,2,Linux,5.1,5.1,4.6.0,,,,,,,,,,,,0,0,0,,0,,0,"#
-            + "ok" + String(repeating: ",", count: 38)
+        let empty = #"2026-11-25T12:00:00Z,abc1234,"ci, the ""box""",Test CPU,2,Linux,5.1,5.1,4.6.0,,,,,,,,,,,,0,0,0,,0,,0,,"#
+            + "ok" + String(repeating: ",", count: 43)
         #expect(CSVFormat.line(RunRecord(environment: Self.environment).csvFields) == empty)
     }
 

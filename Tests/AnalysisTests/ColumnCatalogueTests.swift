@@ -84,15 +84,17 @@ import TestSupport
     }
 
     @Test func samplesLinesKeepTheirExactText() {
-        #expect(SamplesFile.header == ["run_id", "strategy", "frame", "write_ms", "queue_depth"])
+        #expect(SamplesFile.header == ["run_id", "strategy", "frame", "write_ms", "queue_depth", "pipe_write_ms"])
         var record = RunRecord(environment: CSVSchemaTests.environment)
         record.runID = "r-1"
         record.strategy = "a,b"
         record.writeSamplesMs = [0.5, 2.25]
         record.queueDepths = [1, 0]
-        #expect(SamplesFile.lines(for: record) == "r-1,\"a,b\",0,0.5000,1\nr-1,\"a,b\",1,2.2500,0\n")
+        #expect(SamplesFile.lines(for: record) == "r-1,\"a,b\",0,0.5000,1,\nr-1,\"a,b\",1,2.2500,0,\n")
         record.queueDepths = nil
-        #expect(SamplesFile.lines(for: record) == "r-1,\"a,b\",0,0.5000,\nr-1,\"a,b\",1,2.2500,\n")
+        #expect(SamplesFile.lines(for: record) == "r-1,\"a,b\",0,0.5000,,\nr-1,\"a,b\",1,2.2500,,\n")
+        record.pipeWriteSamplesMs = [0.01, 0.02]
+        #expect(SamplesFile.lines(for: record) == "r-1,\"a,b\",0,0.5000,,0.0100\nr-1,\"a,b\",1,2.2500,,0.0200\n")
     }
 
     /// Whether `value` is what a column in `format` should hold: text and flags in text columns, whole numbers in

@@ -29,7 +29,7 @@ import TestSupport
         var samples = SamplesFile.header.joined(separator: ",") + "\n"
         for row in rows where row[.status] == "ok" {
             for frame in 0..<50 {
-                samples += "\(row[.runID] ?? ""),\(row[.strategy] ?? ""),\(frame),\(0.05 + Double(frame % 17) * 0.03),\n"
+                samples += "\(row[.runID] ?? ""),\(row[.strategy] ?? ""),\(frame),\(0.05 + Double(frame % 17) * 0.03),,\n"
             }
         }
         try samples.write(toFile: SamplesFile.path(forResults: results), atomically: true, encoding: .utf8)

@@ -49,6 +49,24 @@ extension ReportDocument {
         }
         out.append("</section>")
 
+        let peers = peerSections
+        if !peers.isEmpty {
+            out.append("<section><h2>Peers</h2><p class=\"note\">External writers (strategies.d, peers/) beside ours on the same frames, "
+                       + "pace and verification. <em>timed by</em> `writer`: the peer's own write() times (fd 3); the pipe's are in "
+                       + "<em>pipe write</em>. CPU includes the peer's processes. Medians over repetitions.</p>")
+            for (workload, rows) in peers {
+                out.append("<h3>\(Self.escape(workload.description))</h3>")
+                out.append("<table class=\"results\"><thead>" + Self.headerRow(Self.peerHeader) + "</thead><tbody>")
+                for cells in rows {
+                    out.append("<tr>" + cells.map { cell in
+                        "<td>\(Self.escape(cell.text))" + (cell.spread.map { "<span class=\"spread\">\(Self.escape($0))</span>" } ?? "") + "</td>"
+                    }.joined() + "</tr>")
+                }
+                out.append("</tbody></table>")
+            }
+            out.append("</section>")
+        }
+
         out.append("<section><h2>Unavailable and failed</h2>")
         if notRun.isEmpty { out.append("<p>Every configuration completed at least one run.</p>") }
         else {

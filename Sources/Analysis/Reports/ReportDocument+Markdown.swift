@@ -25,6 +25,15 @@ extension ReportDocument {
             }
             out += Self.markdownTable(Self.tableHeader, rows) + [""]
         }
+        let peers = peerSections
+        if !peers.isEmpty {
+            out += ["## Peers", "",
+                    "External writers beside ours on the same frames, pace and verification; \"timed by writer\": the peer's own write() times (fd 3).", ""]
+            for (workload, rows) in peers {
+                out += ["### \(Self.markdownText(workload.description))", ""]
+                out += Self.markdownTable(Self.peerHeader, rows.map { $0.map { cell in cell.spread.map { "\(cell.text) \($0)" } ?? cell.text } }) + [""]
+            }
+        }
         out += ["## Unavailable and failed", ""]
         if notRun.isEmpty { out += ["Every configuration completed at least one run.", ""] }
         else {

@@ -64,6 +64,10 @@ extension CSVColumn: DescribedColumn {
                     meaning: "rate at which frames were offered; empty for `--pace max` (as fast as the writer takes them)"),
                 .number { if case .fixed(let fps) = $0.pace { fps } else { nil } })
         case .repeatIndex: .integer(.unitless, "repetition index, 0-based") { $0.repeatIndex }
+        case .peerVersion:
+            .text("external writers: the library version the writer reported on fd 3 (`version …` line); empty otherwise") {
+                $0.peerVersion
+            }
         // Outcome
         case .status:
             .text("`ok`, `unavailable` (cannot run on this machine) or `failed` (opened or wrote with an error)") {
@@ -103,6 +107,25 @@ extension CSVColumn: DescribedColumn {
                     "`fps` / the `encoder-ceiling` row's `fps` for the same frame set, size and encoder settings in the same invocation (median over its repetitions); empty when no ceiling was measured") {
                 $0.ceilingRatio
             }
+        case .writeTimedBy:
+            .text("who timed `write_ms_*`: `caller` (writerbench around each call) or `writer` (an external writer's own times on fd 3)") {
+                $0.write == nil ? nil : ($0.pipeWrite == nil ? "caller" : "writer")
+            }
+        case .pipeWriteMsP50:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 4,
+                    "external writers with writer-side times: median caller-side time to put one frame into the writer's stdin pipe") {
+                $0.pipeWrite?.percentile(50)
+            }
+        case .pipeWriteMsP95:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 4, "95th percentile of the caller-side pipe write time") {
+                $0.pipeWrite?.percentile(95)
+            }
+        case .pipeWriteMsP99:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 4, "99th percentile of the caller-side pipe write time") {
+                $0.pipeWrite?.percentile(99)
+            }
+        case .pipeWriteMsMax:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 4, "longest caller-side pipe write") { $0.pipeWrite?.max }
         // Asynchronous writers
         case .queueBlockedMs:
             .number(.milliseconds, direction: .prefersSmaller, digits: 3,

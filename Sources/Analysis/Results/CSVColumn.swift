@@ -10,13 +10,15 @@ public enum CSVColumn: String, CaseIterable, Sendable {
     // Configuration
     case runID = "run_id", strategy, encoder, encoderUsed = "encoder_used", preset, crf, threads, container
     case colorPolicy = "color_policy", queue, frameset, width, height, frames, ringSize = "ring_size"
-    case streamFPS = "stream_fps", paceFPS = "pace_fps", repeatIndex = "repeat"
+    case streamFPS = "stream_fps", paceFPS = "pace_fps", repeatIndex = "repeat", peerVersion = "peer_version"
     // Outcome
     case status, reason
     // Timing
     case openMs = "open_ms", writeMsMean = "write_ms_mean", writeMsP50 = "write_ms_p50", writeMsP95 = "write_ms_p95"
     case writeMsP99 = "write_ms_p99", writeMsMax = "write_ms_max", finishMs = "finish_ms", totalS = "total_s", fps
     case lateFrames = "late_frames", latenessMsMax = "lateness_ms_max", ceilingRatio = "ceiling_ratio"
+    case writeTimedBy = "write_timed_by", pipeWriteMsP50 = "pipe_write_ms_p50", pipeWriteMsP95 = "pipe_write_ms_p95"
+    case pipeWriteMsP99 = "pipe_write_ms_p99", pipeWriteMsMax = "pipe_write_ms_max"
     // Asynchronous writers
     case queueBlockedMs = "queue_blocked_ms", queueBlockedWrites = "queue_blocked_writes"
     case queueHighWaterFrames = "queue_high_water_frames", queueHighWaterMB = "queue_high_water_mb"

@@ -27,12 +27,19 @@ public struct RunRecord: Sendable {
     public var streamFPS = 0.0
     public var pace: Pace = .max
     public var repeatIndex = 0
+    /// External writers: the library version the writer reported; nil otherwise.
+    public var peerVersion: String?
     public var status: Status = .ok
     public var reason = ""
     public var openMs: Double?
     public var write: Distribution?
     /// Every write's caller-blocking time in ms, in call order (for the samples file).
     public var writeSamplesMs: [Double] = []
+    /// External writers that time their own writes: the caller-side pipe write times (then ``write`` holds the
+    /// writer's own); nil for every other row.
+    public var pipeWrite: Distribution?
+    /// Every caller-side pipe write time in ms when ``pipeWrite`` is set (for the samples file).
+    public var pipeWriteSamplesMs: [Double]?
     /// Async writers: frames waiting in the queue right after each write (for the samples file).
     public var queueDepths: [Int]?
     public var finishMs: Double?

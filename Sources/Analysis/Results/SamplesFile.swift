@@ -18,7 +18,8 @@ public enum SamplesFile {
         let writeFormat = SampleColumn.writeMs.about.format
         for (index, sample) in record.writeSamplesMs.enumerated() {
             let depth = record.queueDepths.map { String($0[index]) } ?? ""
-            text += "\(record.runID),\(strategy),\(index),\(writeFormat.render(.number(sample))),\(depth)\n"
+            let pipe = record.pipeWriteSamplesMs.map { writeFormat.render(.number($0[index])) } ?? ""
+            text += "\(record.runID),\(strategy),\(index),\(writeFormat.render(.number(sample))),\(depth),\(pipe)\n"
         }
         return text
     }

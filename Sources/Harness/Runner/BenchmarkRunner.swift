@@ -146,6 +146,7 @@ public final class BenchmarkRunner {
         var configuration = WriterConfiguration(outputPath: path, width: ring.size.width, height: ring.size.height,
                                                 frameRate: plan.frameRate)
         configuration.stallTimeout = plan.stallTimeout
+        configuration.expectedFrames = frames
         var samples = [Double](repeating: 0, count: frames)
         var depths: [Int]?
         let pace = strategy.isReference ? Pace.max : plan.pace
@@ -213,6 +214,14 @@ public final class BenchmarkRunner {
             record.encoderUsed = report.encoderUsed
             record.setQueueStatistics(report.queue)
             record.reason = strategy.isReference ? strategy.summary : report.notes.joined(separator: "; ")
+            record.peerVersion = report.writerVersion
+            // An external writer's own times are what its callers suffer; the pipe's stay in their own columns.
+            if let writerTimes = report.writerTimedWritesMs, writerTimes.count == frames {
+                record.pipeWrite = record.write
+                record.pipeWriteSamplesMs = samples
+                record.write = Distribution(writerTimes)
+                record.writeSamplesMs = writerTimes
+            }
         }
         if let note = SlowCallNote.make(writeSamplesMs: samples, finishMs: record.finishMs ?? 0,
                                         stallTimeout: plan.stallTimeout) {

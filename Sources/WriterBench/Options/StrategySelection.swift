@@ -19,7 +19,6 @@ struct StrategySelection: ParsableArguments {
         guard all || !strategyNames.isEmpty else {
             throw ValidationError("name strategies with --strategy NAME (globs such as 'libav*' work), or use --all; `writerbench list` shows them")
         }
-        do { _ = try filter.select(from: StrategyRegistry.names) } catch { throw ValidationError("\(error)") }
     }
 
     private var filter: StrategyFilter {
@@ -28,8 +27,12 @@ struct StrategySelection: ParsableArguments {
 
     /// The matching strategies, in the order the patterns name them, or every one of `registered` with `--all`;
     /// excluded ones left out.
-    func strategies(from registered: [any WriterStrategy]) -> [any WriterStrategy] {
-        let names = (try? filter.select(from: StrategyRegistry.names)) ?? []  // validated in validate()
+    ///
+    /// - Throws: `ValidationError` for a pattern that matches no registered strategy (external strategies count
+    ///   once loaded), naming the known ones.
+    func strategies(from registered: [any WriterStrategy]) throws -> [any WriterStrategy] {
+        let names: [String]
+        do { names = try filter.select(from: registered.map(\.name)) } catch { throw ValidationError("\(error)") }
         return names.compactMap { name in registered.first { $0.name == name } }
     }
 }
