@@ -48,6 +48,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Memory budget for pre-generated frames, MiB; beyond it a ring of frames is cycled.")
     var memoryBudgetMb = FrameRing.defaultBudgetBytes >> 20
 
+    @OptionGroup var history: HistoryRecordingOptions
+
     @Option(help: "After the run, compare with this baseline of this machine (`writerbench baseline save`); exit 2 on a regression.")
     var compareTo: String?
 
@@ -102,6 +104,7 @@ struct RunCommand: ParsableCommand {
 
         print(RunSummary.table(records).render())
         print("\nresults: \(csvPath)\nsamples: \(samples.path)")
+        history.record(csvPath: csvPath)
         let baselineCheck = compareTo.map { BaselineCheck(resultsPath: csvPath, baseline: $0) }
         if let baselineCheck { print("\n" + baselineCheck.text) }
         if records.contains(where: { $0.status == .failed || $0.verification?.valid == false }) {

@@ -9,6 +9,7 @@ struct WriterBenchCommand: ParsableCommand {
         abstract: "Measure how fast a program can hand video frames to an encoder.",
         subcommands: [RunCommand.self, ListCommand.self, FramesCommand.self, GateCommand.self, VerifyCommand.self,
                       ReportCommand.self, CompareCommand.self, BaselineCommand.self, RecommendCommand.self,
-                      AggregateCommand.self, ProbeCommand.self, PipelineCommand.self, ColumnsCommand.self]
+                      AggregateCommand.self, ProbeCommand.self, PipelineCommand.self, ColumnsCommand.self,
+                      HistoryCommand.self]
     )
 }

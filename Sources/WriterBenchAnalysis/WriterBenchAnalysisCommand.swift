@@ -9,6 +9,6 @@ struct WriterBenchAnalysisCommand: ParsableCommand {
         commandName: "writerbench-analysis",
         abstract: "Judge, compare and report WriterBench results CSVs (no video libraries needed).",
         subcommands: [GateCommand.self, CompareCommand.self, ReportCommand.self, RecommendCommand.self,
-                      AggregateCommand.self, BaselineCommand.self, ColumnsCommand.self]
+                      AggregateCommand.self, BaselineCommand.self, ColumnsCommand.self, HistoryCommand.self]
     )
 }

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import History
+
+/// `--db PATH` / `--no-db` of `run` and `pipeline`: after the results CSV is written, its rows are appended to the
+/// history store too.
+public struct HistoryRecordingOptions: ParsableArguments {
+    /// Creates the options with their defaults (ArgumentParser fills them in).
+    public init() {}
+
+    @Option(help: "History store to append the results to (SQLite file; default: $WRITERBENCH_DB, else \(HistoryLocation.defaultPath)).")
+    var db: String?
+
+    @Flag(help: "Do not append the results to the history store.")
+    var noDb = false
+
+    /// Appends the rows of the CSV just written (and its samples' summaries) to the store, printing where; a store
+    /// that cannot be written is reported on standard error and leaves the CSV and the exit status as they are.
+    public func record(csvPath: String) {
+        guard !noDb else { return }
+        let path = HistoryLocation.resolve(option: db, environment: ProcessInfo.processInfo.environment)
+        do {
+            let store = try HistoryStore(path: path, create: true)
+            let summary = try store.record(csvPath: csvPath, context: .gitWorkingDirectory(recordBranch: true))
+            print("history: \(summary.added) row\(summary.added == 1 ? "" : "s") appended to \(path)")
+        } catch {
+            printError("history: not recorded (the CSV is kept; `writerbench history import \(csvPath)` later): \(error)")
+        }
+    }
+}
