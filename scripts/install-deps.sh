@@ -12,6 +12,7 @@ packages=(
   libswscale-dev
   libopencv-dev
   gnuplot-nox
+  libsqlite3-dev
 )
 
 missing=()
