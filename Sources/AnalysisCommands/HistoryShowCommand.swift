@@ -9,8 +9,9 @@ struct HistoryShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print each series of a metric over revisions and draw its trend chart.",
         discussion: """
-            A series is one strategy, encoder setting, workload and machine; each line is one run of it (the \
-            median of its repetitions, their min–max spread and count). Change points are marked. \
+            A series is one strategy, encoder setting, workload and machine; each line is one run of it: its \
+            revision, the revision's commit time ("?" when this repository does not have it), the run's start, \
+            the median of its repetitions, their min–max spread and count. Change points are marked. \
             Exit status: 0 shown; 1 no store, unknown metric or the chart could not be drawn.
             """)
 
@@ -40,12 +41,12 @@ struct HistoryShowCommand: ParsableCommand {
         let changes = SeriesChange.find(in: found)
         for one in found {
             print("\n\(one.key) — \(metric), \(one.direction == .prefersLarger ? "higher" : "lower") is better")
-            var table = PlainTable(header: ["revision", "date", "median", "spread (min–max)", "n", "change"])
+            var table = PlainTable(header: ["revision", "committed", "run", "median", "spread (min–max)", "n", "change"])
             for (index, point) in one.points.enumerated() {
                 let change = changes.first { $0.series.key == one.key && $0.changePoint.index == index }
                 let range = point.range
                 table.rows.append([
-                    point.revision, point.commitTime.isEmpty ? point.timestamp : point.commitTime,
+                    point.revision, point.commitTime.isEmpty ? "?" : point.commitTime, point.timestamp,
                     Self.number(point.median), "\(Self.number(range.min))–\(Self.number(range.max))",
                     String(point.count),
                     change.map { String(format: "%+.1f%% %@", $0.changePoint.relativeChange * 100,
