@@ -33,6 +33,7 @@ public struct TrendChart: Sendable {
             "set key below",
             "set grid ytics",
             "set xtics rotate by -45",
+            "set offsets 0.5, 0.5, 0, 0",
         ]
         for change in changes {
             let x = Double(change.changePoint.index) - 0.5
