@@ -13,6 +13,7 @@ packages=(
   libopencv-dev
   gnuplot-nox
   libsqlite3-dev
+  postgresql
 )
 
 missing=()

@@ -32,7 +32,7 @@ struct HistoryImportCommand: ParsableCommand {
             }
         }
         if let counts = try? history.counts() {
-            print("\(history.path): \(counts.results) rows, \(counts.sampleAggregates) with write-sample summaries")
+            print("\(history.location): \(counts.results) rows, \(counts.sampleAggregates) with write-sample summaries")
         }
         if failed { throw ExitCode(1) }
     }

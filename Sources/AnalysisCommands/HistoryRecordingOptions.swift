@@ -8,7 +8,7 @@ public struct HistoryRecordingOptions: ParsableArguments {
     /// Creates the options with their defaults (ArgumentParser fills them in).
     public init() {}
 
-    @Option(help: "History store to append the results to (SQLite file; default: $WRITERBENCH_DB, else \(HistoryLocation.defaultPath)).")
+    @Option(help: "History store to append the results to (SQLite file or postgres:// URL; default: $WRITERBENCH_DB, else \(HistoryLocation.defaultPath)).")
     var db: String?
 
     @Flag(help: "Do not append the results to the history store.")
@@ -20,9 +20,9 @@ public struct HistoryRecordingOptions: ParsableArguments {
         guard !noDb else { return }
         let path = HistoryLocation.resolve(option: db, environment: ProcessInfo.processInfo.environment)
         do {
-            let store = try HistoryStore(path: path, create: true)
+            let store = try HistoryStores.open(path, create: true)
             let summary = try store.record(csvPath: csvPath, context: .gitWorkingDirectory(recordBranch: true))
-            print("history: \(summary.added) row\(summary.added == 1 ? "" : "s") appended to \(path)")
+            print("history: \(summary.added) row\(summary.added == 1 ? "" : "s") appended to \(store.location)")
         } catch {
             printError("history: not recorded (the CSV is kept; `writerbench history import \(csvPath)` later): \(error)")
         }

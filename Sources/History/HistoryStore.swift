@@ -4,9 +4,10 @@ import GRDB
 
 /// The results history: a SQLite file (GRDB) holding every recorded or imported results row, migrated to the
 /// current schema (``HistorySchema``) when opened.
-public struct HistoryStore: Sendable {
+public struct HistoryStore: HistoryBackend {
     /// The file's path.
     public let path: String
+    public var location: String { path }
     private let queue: DatabaseQueue
 
     /// Opens the store at `path`, creating it (and its folder) when `create` is true; throws ``HistoryError/noStore``
@@ -38,25 +39,19 @@ public struct HistoryStore: Sendable {
     /// rows already stored are skipped, so recording a file twice adds nothing.
     @discardableResult
     public func record(csvPath: String, context: RecordingContext) throws -> ImportSummary {
-        let table = try ResultsTable(contentsOf: csvPath)
-        guard let kind = ResultsKind(header: table.header) else {
-            throw HistoryError.unknownCSV(path: csvPath, reason: "its header has neither `fps` and `repeat` nor `pipeline_fps`")
-        }
-        let samples = try SampleSummaries(resultsPath: csvPath)
-        var commitTimes: [String: String] = [:]
-        for revision in Set(table.rows.map { $0[.gitRevision] }) { commitTimes[revision] = context.commitTime(revision) }
+        let prepared = try PreparedImport(csvPath: csvPath, context: context)
         return try write { db in
-            var summary = ImportSummary(path: csvPath, kind: kind, added: 0, alreadyStored: 0, withSamples: 0)
-            for row in table.rows {
-                var result = StoredResult(row: row, kind: kind, source: csvPath, context: context,
-                                          commitTime: commitTimes[row[.gitRevision]] ?? "")
+            var summary = prepared.emptySummary
+            for (row, samples) in prepared.rows {
+                var result = row
                 if try StoredResult.filter(Column("row_key") == result.rowKey).fetchCount(db) > 0 {
                     summary.alreadyStored += 1
                     continue
                 }
                 try result.insert(db)
                 summary.added += 1
-                if let id = result.id, let aggregate = samples.aggregate(runID: result.runID, strategy: result.strategy, resultID: id) {
+                if let id = result.id, var aggregate = samples {
+                    aggregate.resultID = id
                     try aggregate.insert(db)
                     summary.withSamples += 1
                 }
@@ -66,7 +61,7 @@ public struct HistoryStore: Sendable {
     }
 
     /// Stored rows matching `filter`, oldest first (by commit time where known, else run time).
-    public func results(_ filter: HistoryFilter = HistoryFilter()) throws -> [StoredResult] {
+    public func results(_ filter: HistoryFilter) throws -> [StoredResult] {
         try read { db in
             var request = StoredResult.all()
             if let kind = filter.kind { request = request.filter(Column("kind") == kind.rawValue) }

@@ -54,6 +54,40 @@ public struct StoredResult: Codable, Sendable, Equatable, FetchableRecord, Mutab
         case commitTime = "commit_time", timestamp, toolVersion = "tool_version", recordedAt = "recorded_at", fields
     }
 
+    /// A row from explicit values (stores reading their own tables).
+    public init(id: Int64?, rowKey: String, kind: ResultsKind, source: String, runID: String, strategy: String,
+                repeatIndex: Int?, encoder: String, preset: String, crf: Int?, threads: Int?, frameset: String,
+                width: Int?, height: Int?, pace: String, frames: Int?, status: String, machine: String, host: String,
+                revision: String, branch: String, commitTime: String, timestamp: String, toolVersion: String,
+                recordedAt: String, fields: String) {
+        self.id = id
+        self.rowKey = rowKey
+        self.kind = kind
+        self.source = source
+        self.runID = runID
+        self.strategy = strategy
+        self.repeatIndex = repeatIndex
+        self.encoder = encoder
+        self.preset = preset
+        self.crf = crf
+        self.threads = threads
+        self.frameset = frameset
+        self.width = width
+        self.height = height
+        self.pace = pace
+        self.frames = frames
+        self.status = status
+        self.machine = machine
+        self.host = host
+        self.revision = revision
+        self.branch = branch
+        self.commitTime = commitTime
+        self.timestamp = timestamp
+        self.toolVersion = toolVersion
+        self.recordedAt = recordedAt
+        self.fields = fields
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The stored CSV fields by column name.

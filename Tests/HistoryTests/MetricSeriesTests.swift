@@ -9,7 +9,7 @@ import Testing
         let times = commitTimes
         try store.record(csvPath: try SyntheticResultsCSV.write(rows, in: folder),
                          context: RecordingContext(branch: "", now: "now") { times[$0] ?? "" })
-        return try store.results()
+        return try store.results(HistoryFilter())
     }
 
     @Test func eachRunIsOnePointWithItsRepetitionsMedian() throws {
