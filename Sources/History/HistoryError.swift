@@ -6,7 +6,7 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownCSV(path: String, reason: String)
     /// A metric name that is no measured column of either CSV.
     case unknownMetric(String)
-    /// A `--db` value this build cannot open.
+    /// A `--db` value that is neither a file path nor a PostgreSQL URL.
     case unsupportedLocation(String)
     /// SQLite refused an operation.
     case database(path: String, message: String)
@@ -23,7 +23,7 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
             "'\(name)' is not a measured column of the run or pipeline CSV; `writerbench columns` lists them "
                 + "(a metric has a direction in its 'better' column)"
         case .unsupportedLocation(let location):
-            "cannot open '\(location)': this build stores history in SQLite files only; give a file path"
+            "cannot open '\(location)': give a SQLite file path or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
         case .database(let path, let message):
             "history store '\(path)': \(message)"
         }
