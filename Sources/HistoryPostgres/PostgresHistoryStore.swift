@@ -5,6 +5,10 @@ import PostgresNIO
 /// The results history on a PostgreSQL server (`--db postgres://user[:password]@host[:port]/database`), so that
 /// many machines write one history. Same rows and schema as the SQLite store; its migrations are recorded in table
 /// `history_migrations` and applied under a table lock, so machines starting at once migrate once.
+///
+/// Its methods block the calling thread (at most ``init(url:timeout:)``'s timeout per operation) while the work
+/// runs as a Swift task: call them from an ordinary thread (the CLI's main thread), not from inside a task, where
+/// blocking one of the few cooperative threads can starve the very task being waited for.
 public struct PostgresHistoryStore: HistoryBackend {
     /// The URL without its password.
     public let location: String
