@@ -5,7 +5,7 @@ import PackageDescription
 //   WriterBench (CLI) → FaceMirror → Harness → Verification → Strategies → C modules (CFFmpeg, CFFmpegShim,
 //   COpenCVShim, CPosixShim) and swift-system (SystemPackage: file descriptors, errno)
 //   Harness, FaceMirror, WriterBench → AnalysisCommands → Analysis (pure Swift: CSV, statistics, gate, compare,
-//   reports; links no C module); WriterBenchAnalysis (`writerbench-analysis`) → AnalysisCommands only
+//   reports; links no C module); AnalysisCommands → History (results store: Analysis + GRDB/SQLite); WriterBenchAnalysis (`writerbench-analysis`) → AnalysisCommands only
 let package = Package(
     name: "WriterBench",
     products: [
@@ -24,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // strategies.d/*.toml: external strategies (Strategies/External).
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The results history store (SQLite; Debian: libsqlite3-dev).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The same store on a shared PostgreSQL server (`--db postgres://…`).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // FFmpeg's C libraries (Debian: libavcodec-dev libavformat-dev libavutil-dev libswscale-dev).
@@ -57,10 +61,18 @@ let package = Package(
         ),
         // Results CSVs, column catalogue, statistics, gate, compare, baselines, reports, recommend: no C module.
         .target(name: "Analysis"),
-        // gate, compare, report, recommend, aggregate, baseline: the CLI commands that only read CSVs.
+        // The results history: a versioned SQLite store of every run's rows, series, change points. Pure Swift + SQLite.
+        .target(name: "History", dependencies: ["Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The history store on PostgreSQL (postgres-nio), for many CI machines writing one history.
+        .target(name: "HistoryPostgres", dependencies: [
+            "History", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
+        // gate, compare, report, recommend, aggregate, baseline, history: the CLI commands that only read CSVs.
         .target(
             name: "AnalysisCommands",
-            dependencies: ["Analysis", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Analysis", "History", "HistoryPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Decode-side libav owners, colour interpretation, PSNR/SSIM.
         .target(name: "Verification", dependencies: ["Strategies", "CFFmpeg"]),
@@ -88,6 +100,7 @@ let package = Package(
         ]),
         // Only Analysis: these tests build and run without FFmpeg or OpenCV in the dependency graph.
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "HistoryPostgres", "Analysis", "TestSupport"]),
         .testTarget(name: "HarnessTests", dependencies: [
             "FaceMirror", "Harness", "Verification", "Analysis", "Strategies", "TestSupport",
         ]),

@@ -12,6 +12,8 @@ packages=(
   libswscale-dev
   libopencv-dev
   gnuplot-nox
+  libsqlite3-dev
+  postgresql
 )
 
 missing=()

@@ -57,6 +57,8 @@ struct PipelineCommand: ParsableCommand {
     @Option(help: "Keep the output videos in this directory (default: a temporary directory, deleted afterwards).")
     var keepOutputs: String?
 
+    @OptionGroup var history: HistoryRecordingOptions
+
     @Flag(help: "Skip verifying outputs (validity and PSNR columns stay empty).")
     var noVerify = false
 
@@ -163,6 +165,7 @@ struct PipelineCommand: ParsableCommand {
             print("quality: n/a without an \(PipelineCriterion.qualityReference) row to compare PSNR with; outputs are still checked for validity")
         }
         print("\nresults: \(csvPath)")
+        history.record(csvPath: csvPath)
         let failed = records.filter { $0.status == .failed || $0.allValid == false }
         for record in failed {
             printError("pipeline: \(record.strategy): \(record.status == .failed ? record.reason : "invalid output: " + record.field(.invalidReason))")

@@ -51,6 +51,8 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Memory budget for pre-generated frames, MiB; beyond it a ring of frames is cycled.")
     var memoryBudgetMb = FrameRing.defaultBudgetBytes >> 20
 
+    @OptionGroup var history: HistoryRecordingOptions
+
     @Option(help: "After the run, compare with this baseline of this machine (`writerbench baseline save`); exit 2 on a regression.")
     var compareTo: String?
 
@@ -115,9 +117,10 @@ struct RunCommand: ParsableCommand {
         }
 
         if json { print(RunSummary.json(records)) } else { print(RunSummary.text(records)) }
-        // With --json, stdout holds only the JSON; the paths and the baseline check go to stderr.
+        // With --json, stdout holds only the JSON; the paths, the history line and the baseline check go to stderr.
         let say: (String) -> Void = { [json] text in if json { printError(text) } else { print(text) } }
         say("\nresults: \(csvPath)\nsamples: \(samples.path)")
+        history.record(csvPath: csvPath, say: say)
         let baselineCheck = compareTo.map { BaselineCheck(resultsPath: csvPath, baseline: $0) }
         if let baselineCheck { say("\n" + baselineCheck.text) }
         if records.contains(where: { $0.status == .failed || $0.verification?.valid == false }) {

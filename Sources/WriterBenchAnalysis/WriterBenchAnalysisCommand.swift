@@ -10,7 +10,7 @@ struct WriterBenchAnalysisCommand: ParsableCommand {
         abstract: "Judge, compare and report WriterBench results CSVs (no video libraries needed).",
         version: ProgramVersion.text,
         subcommands: [GateCommand.self, CompareCommand.self, ReportCommand.self, RecommendCommand.self,
-                      AggregateCommand.self, BaselineCommand.self, ColumnsCommand.self]
+                      AggregateCommand.self, BaselineCommand.self, ColumnsCommand.self, HistoryCommand.self]
     )
 
     /// ArgumentParser's main, with errors that are not exit codes mapped to status 70 (see `ExitStatus`).

@@ -5,9 +5,10 @@ import Testing
 /// The analysis side (CSV, gate, compare, report, recommend) must build and run without any video library, so that
 /// `writerbench-analysis` can judge results on a machine without FFmpeg or OpenCV.
 @Suite struct LayeringTests {
-    static let allowedImports: Set<String> = ["Foundation", "Glibc", "Analysis", "ArgumentParser"]
+    static let allowedImports: Set<String> = ["Foundation", "Glibc", "Analysis", "ArgumentParser", "History", "GRDB", "HistoryPostgres",
+                                                     "PostgresNIO"]
 
-    @Test(arguments: ["Sources/Analysis", "Sources/AnalysisCommands", "Sources/WriterBenchAnalysis"])
+    @Test(arguments: ["Sources/Analysis", "Sources/History", "Sources/HistoryPostgres", "Sources/AnalysisCommands", "Sources/WriterBenchAnalysis"])
     func analysisTargetsImportNoVideoLibraryAndNoWriter(folder: String) throws {
         let root = URL(fileURLWithPath: packageRoot()).appendingPathComponent(folder)
         let files = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))

@@ -3,10 +3,13 @@ import TestSupport
 
 /// Runs the built `writerbench` executable.
 enum CommandLineRun {
-    /// Runs `writerbench` with `arguments` in `directory` (default: the package root).
+    /// Runs `writerbench` with `arguments` in `directory` (default: the package root). Runs append to a history
+    /// store in the temporary directory (not the package's results/history.sqlite) unless `environment` names one.
     static func writerbench(_ arguments: [String], in directory: String? = nil,
                             environment: [String: String] = [:]) throws -> ProgramRun {
-        try ProgramRun.run(executable.path, arguments, environment: environment, in: directory ?? packageRoot())
+        let store = ["WRITERBENCH_DB": NSTemporaryDirectory() + "writerbench-tests-\(ProcessInfo.processInfo.processIdentifier).sqlite"]
+        return try ProgramRun.run(executable.path, arguments, environment: store.merging(environment) { $1 },
+                                  in: directory ?? packageRoot())
     }
 
     /// The `writerbench` binary next to the test bundle (SwiftPM builds it because this test target depends on it).
