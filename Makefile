@@ -52,11 +52,13 @@ soak: release
 ## build folder (.build/tsan, .build/asan). Suppressions (third-party code only) are in scripts/sanitizers/.
 TSAN_SUITES ?= AsyncVideoWriterTests|InterruptionTests|PipelineProcessingTests|PipelineRunnerTests|HardwareProbeTests|OpenCVStrategyTests|LibAVLogCaptureTests|CSVFileWriterTests
 ASAN_SUITES ?= LibAVStrategyTests|OpenCVStrategyTests|LibAVLogCaptureTests|OutputVerifierTests|QualityMetricsTests|ColorInterpretationTests
+# Resident-memory bounds mean nothing under ASan: its quarantine keeps freed memory resident on purpose.
+ASAN_SKIP ?= openingAndFinishingManyWritersKeepsResidentMemoryBounded
 sanitize: deps
 	TSAN_OPTIONS="suppressions=$(CURDIR)/scripts/sanitizers/tsan.supp history_size=4" \
 	    $(SWIFT) test --scratch-path .build/tsan --sanitize=thread --filter '$(TSAN_SUITES)'
 	ASAN_OPTIONS="detect_leaks=1" LSAN_OPTIONS="suppressions=$(CURDIR)/scripts/sanitizers/lsan.supp" \
-	    $(SWIFT) test --scratch-path .build/asan --sanitize=address --filter '$(ASAN_SUITES)'
+	    $(SWIFT) test --scratch-path .build/asan --sanitize=address --filter '$(ASAN_SUITES)' --skip '$(ASAN_SKIP)'
 
 clean:
 	rm -rf .build
