@@ -19,7 +19,9 @@ bench: release
 	$(RELEASE_BIN) run --all
 
 ## Install what is missing and run the test suite (in a private temporary directory it must leave clean).
+## The PostgreSQL history test runs first, in a process of its own (see PostgresHistoryStoreTests.ownProcess).
 test: deps
+	WRITERBENCH_POSTGRES_TESTS=1 SWIFT=$(SWIFT) bash scripts/test-leaves-no-temp.sh --filter PostgresHistoryStoreTests
 	SWIFT=$(SWIFT) bash scripts/test-leaves-no-temp.sh
 
 ## The CI gate: measure both pipe strategies paced at 30 fps at 1080p, apply results/gate-rules.txt (must pass),

@@ -30,14 +30,18 @@ struct PostgresTestServer {
     /// Creates a cluster and starts it (waiting at most 30 s); throws with the server's log when it cannot.
     init() throws {
         guard let bin = Self.binaries else { throw Failure(message: Self.unavailableReason ?? "no PostgreSQL") }
-        folder = NSTemporaryDirectory() + "writerbench-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // Under /tmp, not $TMPDIR: the server runs as the `postgres` user, who cannot enter a private TMPDIR
+        // (mode 700, as `make test` makes one); stop() and a failed start remove the folder again.
+        folder = "/tmp/writerbench-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         port = 40000 + Int(getpid() % 10000) + Int.random(in: 0..<5000)
         asUser = getuid() == 0 ? ["runuser", "-u", "postgres", "--"] : []
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         if getuid() == 0 { _ = try Self.quietly(["chown", "postgres:postgres", folder]) }
         guard try Self.quietly(asUser + [bin + "/initdb", "-D", folder + "/data", "-A", "trust", "-U", "postgres",
                                          "--no-sync"], log: folder + "/initdb.log") == 0 else {
-            throw Failure(message: "initdb failed: " + ((try? String(contentsOfFile: folder + "/initdb.log", encoding: .utf8)) ?? ""))
+            let log = (try? String(contentsOfFile: folder + "/initdb.log", encoding: .utf8)) ?? ""
+            try? FileManager.default.removeItem(atPath: folder)
+            throw Failure(message: "initdb failed: " + log)
         }
         // `pg_ctl start` is not waited for: the server it leaves running inherits what Foundation uses to notice that
         // a child ended, so its end would only be seen when the server stops. Readiness is polled instead.

@@ -7,7 +7,7 @@ enum CommandLineRun {
     /// store in the temporary directory (not the package's results/history.sqlite) unless `environment` names one.
     static func writerbench(_ arguments: [String], in directory: String? = nil,
                             environment: [String: String] = [:]) throws -> ProgramRun {
-        let store = ["WRITERBENCH_DB": NSTemporaryDirectory() + "writerbench-tests-\(ProcessInfo.processInfo.processIdentifier).sqlite"]
+        let store = ["WRITERBENCH_DB": TestTemporaryDirectory.root + "/history.sqlite"]
         return try ProgramRun.run(executable.path, arguments, environment: store.merging(environment) { $1 },
                                   in: directory ?? packageRoot())
     }
