@@ -71,7 +71,7 @@ import Glibc
         #expect(run.wait(seconds: 60) { !run.processesWithMarker().isEmpty }, "no encoder child seen: \(run.stderr)")
         run.send(SIGINT)
         #expect(run.wait(seconds: 10) { run.stderr.contains("again to quit at once") }, "\(run.stderr)")
-        let endedOnFirst = run.exitStatus(within: 5) != nil
+        let endedOnFirst = run.wait(seconds: 5) { !run.isAlive }
         if !endedOnFirst { run.send(SIGINT) }
         #expect(run.exitStatus(within: 30) == 130, "\(run.stderr)")
         let said = endedOnFirst ? "interrupted by SIGINT" : "SIGINT again: quitting at once"
