@@ -18,7 +18,7 @@ public struct BaselineCommand: ParsableCommand {
             discussion: """
                 Writes results/baselines/<machine ID>/NAME.csv (meant to be committed), replacing an older one of \
                 that name. The machine ID is rebuilt from the CSV's cpu_model, logical_cores and os columns. \
-                Here: 0 saved; 64 a bad name; 66 no results CSV; 65 a malformed CSV (or one that cannot be saved).
+                Here: 0 saved; 64 a bad name; 66 no results CSV; 65 a malformed CSV; 70 the baseline cannot be written.
                 """ + "\n\n" + ExitStatus.table)
 
         @Argument(help: "Baseline name (letters, digits, '.', '-', '_').")
@@ -42,9 +42,14 @@ public struct BaselineCommand: ParsableCommand {
             do {
                 let path = try BaselineStore(directory: directory).save(name: name, from: source)
                 print("baseline: saved \(source) as \(path)")
-            } catch {
+            } catch let error as BaselineError {
                 printError("baseline: \(error)")
-                throw ExitStatus.loading(source).exit
+                switch error.kind {
+                case .invalidName: throw ExitStatus.usage.exit
+                case .unreadableInput: throw ExitStatus.missingInput.exit
+                case .malformedInput: throw ExitStatus.malformedInput.exit
+                case .unwritableDestination: throw ExitStatus.couldNotComplete.exit
+                }
             }
         }
     }

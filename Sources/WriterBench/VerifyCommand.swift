@@ -59,9 +59,6 @@ struct VerifyCommand: ParsableCommand {
     var minimumSSIM: Double = QualityFloor.standard.minimumSSIM
 
     func validate() throws {
-        guard FileManager.default.fileExists(atPath: file) else {
-            throw ValidationError("No file at \(file).")
-        }
         guard frames >= 1 else { throw ValidationError("--frames must be at least 1.") }
         guard fps > 0, fps.isFinite else { throw ValidationError("--fps must be a positive number.") }
         if let ring, ring < 1 { throw ValidationError("--ring must be at least 1.") }
@@ -75,6 +72,11 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A missing input is not a usage error: it exits 66 like every other command's missing input.
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            printError("verify: no readable file at \(file); pass the path of a video written by a strategy")
+            throw ExitStatus.missingInput.exit
+        }
         let verifier = OutputVerifier(frameSet: frameSource.frameSet, size: frameSource.size,
                                       frameCount: frames, ringSize: ring, framesPerSecond: fps, codec: codec,
                                       qualityStride: verifyStride,

@@ -72,6 +72,31 @@ import TestSupport
         #expect(lenient.status == 0, "\(lenient.output)")
     }
 
+    @Test func verifyOfAMissingFileExitsWithTheMissingInputStatus() throws {
+        let directory = try makeTemporaryDirectory()
+        let verify = try CommandLineRun.writerbench(["verify", directory + "/absent.mp4", "--size", "160x120"])
+        #expect(verify.status == 66 /* EX_NOINPUT */, "\(verify.output)")
+        #expect(verify.stderr.contains("no readable file at \(directory)/absent.mp4"))
+    }
+
+    @Test func baselineThatCannotBeWrittenExitsWithCouldNotComplete() throws {
+        let directory = try makeTemporaryDirectory()
+        let csv = directory + "/r.csv"
+        let run = try CommandLineRun.writerbench(["run", "--strategy", "ffmpeg-pipe", "--size", "160x120", "--frames", "3",
+                                                  "--no-ceiling", "--no-verify", "--no-db", "--out", csv],
+                                                 environment: ["WRITERBENCH_FFMPEG": "/nonexistent/ffmpeg"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // A regular file where the baselines folder should be: the folder cannot be created.
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: directory + "/baselines"))
+        let save = try CommandLineRun.writerbench(["baseline", "save", "local", "--from", csv,
+                                                   "--directory", directory + "/baselines"])
+        #expect(save.status == 70 /* EX_SOFTWARE */, "\(save.output)")
+        #expect(save.stderr.contains("cannot write"))
+        let missing = try CommandLineRun.writerbench(["baseline", "save", "local", "--from", directory + "/absent.csv",
+                                                      "--directory", directory + "/other"])
+        #expect(missing.status == 66 /* EX_NOINPUT */, "\(missing.output)")
+    }
+
     @Test func unavailableStrategyGetsARowAndTheRunSucceeds() throws {
         let directory = try makeTemporaryDirectory()
         let run = try CommandLineRun.writerbench(

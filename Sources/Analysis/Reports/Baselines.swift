@@ -60,17 +60,17 @@ public struct BaselineStore: Sendable {
         try Self.validate(name: name)
         let text: String
         do { text = try String(contentsOfFile: resultsPath, encoding: .utf8) }
-        catch { throw BaselineError("cannot read '\(resultsPath)'") }
+        catch { throw BaselineError("cannot read '\(resultsPath)'", kind: .unreadableInput) }
         let table: ResultsTable
         do { table = try ResultsTable(text: text, requiredColumns: Self.machineColumns.map(\.rawValue)) }
-        catch { throw BaselineError("\(resultsPath): \(error)") }
+        catch { throw BaselineError("\(resultsPath): \(error)", kind: .malformedInput) }
         let machine = try Self.machineID(of: table, path: resultsPath)
         let destination = path(name: name, machineID: machine)
         do {
             try FileManager.default.createDirectory(atPath: "\(directory)/\(machine)", withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: destination), options: .atomic)
         } catch {
-            throw BaselineError("cannot write '\(destination)': \(error.localizedDescription)")
+            throw BaselineError("cannot write '\(destination)': \(error.localizedDescription)", kind: .unwritableDestination)
         }
         return destination
     }
@@ -89,9 +89,9 @@ public struct BaselineStore: Sendable {
     private static func machineID(of table: ResultsTable, path: String,
                                   _ id: (String, String, String) -> String) throws -> String {
         let ids = Set(table.rows.map { id($0[.cpuModel], $0[.logicalCores], $0[.os]) })
-        guard let id = ids.first else { throw BaselineError("\(path) has no rows") }
+        guard let id = ids.first else { throw BaselineError("\(path) has no rows", kind: .malformedInput) }
         guard ids.count == 1 else {
-            throw BaselineError("\(path) mixes rows from \(ids.count) machines (\(ids.sorted().joined(separator: ", ")))")
+            throw BaselineError(kind: .malformedInput, "\(path) mixes rows from \(ids.count) machines (\(ids.sorted().joined(separator: ", ")))")
         }
         return id
     }
@@ -110,7 +110,7 @@ public struct BaselineStore: Sendable {
     public static func validate(name: String) throws {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-"))
         guard !name.isEmpty, !name.hasPrefix("."), name.unicodeScalars.allSatisfy(allowed.contains) else {
-            throw BaselineError("baseline name '\(name)' must be letters, digits, '.', '-' or '_' (and not start with '.')")
+            throw BaselineError(kind: .invalidName, "baseline name '\(name)' must be letters, digits, '.', '-' or '_' (and not start with '.')")
         }
     }
 
@@ -119,10 +119,29 @@ public struct BaselineStore: Sendable {
 
 /// A baseline could not be saved or found.
 public struct BaselineError: Error, Sendable, CustomStringConvertible {
+    /// What kind of failure this is; it decides the exit status (`ExitStatus`).
+    public enum Kind: Sendable, Equatable {
+        /// The baseline name is not allowed.
+        case invalidName
+        /// The results CSV does not exist or cannot be read.
+        case unreadableInput
+        /// The results CSV is not a results table, has no rows, or mixes machines.
+        case malformedInput
+        /// The baseline file or its folder cannot be written.
+        case unwritableDestination
+    }
+
     /// What went wrong, as a sentence for the user.
     public var description: String
-    /// Creates an error with its message.
-    public init(_ description: String) { self.description = description }
+    /// What kind of failure it is.
+    public var kind: Kind
+    /// Creates an error with its message and kind.
+    public init(_ description: String, kind: Kind) {
+        self.description = description
+        self.kind = kind
+    }
+    /// Creates an error with its kind and message.
+    public init(kind: Kind, _ description: String) { self.init(description, kind: kind) }
 }
 
 /// The comparison `writerbench run --compare-to NAME` prints after its run: the new results against the baseline
