@@ -18,8 +18,8 @@ public struct CompareCommand: ParsableCommand {
 
             Small-sample rule: with 3 repetitions per side the test can never reach p ≤ 0.05, so a change is \
             improved or regressed only when every new value is beyond every base value (complete separation) and \
-            the medians differ by at least 4 × --threshold and at least 20 %; overlapping repetitions stay \
-            inconclusive. With 1 or 2 repetitions on a side every changed metric is inconclusive.
+            the medians differ by at least 4 × --threshold and at least 20 % and the two sides lie further apart \
+            than the repetitions within a side scatter; anything less stays inconclusive. With 1 or 2 repetitions on a side every changed metric is inconclusive.
 
             Output: a summary line, the too-few-repetitions explanation once, then one line per configuration; \
             configurations with nothing to compare (e.g. unavailable on both sides) share one line.

@@ -101,6 +101,30 @@ import Testing
         #expect(comparison.exitStatus == 0)
     }
 
+    @Test func aSeparatedShiftSmallerThanTheScatterOfTheRepetitionsIsInconclusive() {
+        // Write p99 of three reruns of one configuration (ms): +67 % and separated, but the sides touch
+        // (0.072 → 0.075) while each side's own repetitions span 1.5×: a shift noise makes, not a regression.
+        let p99 = MetricComparison.judge(.writeMsP99, base: [0.047, 0.054, 0.072], new: [0.075, 0.090, 0.110])
+        #expect(p99?.verdict == .inconclusive)
+        #expect(p99?.basis == .separatedWithinScatter)
+        #expect(p99?.reason.contains("closer together than the repetitions within a side scatter") == true)
+        // The same base against a clear doubling is still a regression.
+        let doubled = MetricComparison.judge(.writeMsP99, base: [0.047, 0.054, 0.072], new: [0.150, 0.160, 0.170])
+        #expect(doubled?.verdict == .regressed)
+    }
+
+    @Test func theScatterMarginIsARatioForPositiveValuesAndADifferenceOtherwise() {
+        // Ratios: 2.0 / 1.1 = 1.82 apart, spreads 1.1× and 1.1×.
+        #expect(MetricComparison.clearsScatter(base: [1.0, 1.05, 1.1], new: [2.0, 2.1, 2.2], increased: true))
+        // Ratios: 1.2 / 1.1 = 1.09 apart, base spread 1.1×: not clear.
+        #expect(!MetricComparison.clearsScatter(base: [1.0, 1.05, 1.1], new: [1.2, 1.25, 1.3], increased: true))
+        // A zero forces differences: gap 1 (2 − 1) against a spread of 1 (1 − 0): clear, just.
+        #expect(MetricComparison.clearsScatter(base: [0, 0.5, 1], new: [2, 2, 2], increased: true))
+        #expect(!MetricComparison.clearsScatter(base: [0, 0.5, 1], new: [1.5, 1.6, 1.7], increased: true))
+        // Decreases are measured the other way round.
+        #expect(MetricComparison.clearsScatter(base: [2.0, 2.1, 2.2], new: [1.0, 1.05, 1.1], increased: false))
+    }
+
     @Test func theSmallSampleRuleNeverAcceptsLessThanTwentyPercentEvenWithoutAThreshold() {
         #expect(MetricComparison.smallSampleEffect(threshold: 0.05) == 0.2)
         #expect(MetricComparison.smallSampleEffect(threshold: 0) == 0.2)

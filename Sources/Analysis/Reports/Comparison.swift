@@ -176,6 +176,8 @@ public struct Comparison: Sendable {
         case .separatedButSmall:
             return "\(counts) separated, but the small-sample rule needs ≥ "
                 + "\(MetricComparison.format(MetricComparison.smallSampleEffect(threshold: threshold) * 100))%"
+        case .separatedWithinScatter:
+            return "\(counts) separated by less than their own scatter"
         }
     }
 

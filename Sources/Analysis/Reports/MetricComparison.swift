@@ -23,6 +23,9 @@ public struct MetricComparison: Sendable, Equatable {
         case separated
         /// Completely separated under the small-sample rule, but the change is too small for it (inconclusive).
         case separatedButSmall
+        /// Completely separated with a large enough change, but the gap between the two sides is smaller than the
+        /// scatter of the repetitions within a side (inconclusive): a shift that noise makes often enough.
+        case separatedWithinScatter
     }
 
     /// The column compared.
@@ -67,10 +70,15 @@ public struct MetricComparison: Sendable, Equatable {
     ///   metric's ``CSVColumn/direction``; otherwise inconclusive (a large but noisy change);
     /// - when it cannot but both sides have at least 3 repetitions (3 vs 3 and 3 vs 4 at α = 0.05), the
     ///   **small-sample rule**: every new value strictly beyond every base value in the direction of the change
-    ///   (complete separation) **and** |change| ≥ ``smallSampleEffect(threshold:)`` (4 × threshold, at least 20 %)
-    ///   → improved or regressed; otherwise inconclusive. Complete separation of 3 vs 3 is the most extreme
-    ///   ordering there is (one-sided exact p = 1/20); the large effect it must also show is what makes up for the
-    ///   two-sided p of 0.1, so reruns of one configuration, whose repetitions overlap, never pass it.
+    ///   (complete separation), |change| ≥ ``smallSampleEffect(threshold:)`` (4 × threshold, at least 20 %),
+    ///   **and** a gap between the two sides at least as large as the scatter within either side
+    ///   (``clearsScatter(base:new:increased:)``) → improved or regressed; otherwise inconclusive. Complete
+    ///   separation of 3 vs 3 is the most extreme ordering there is, but it happens by chance (exact p = 1/20 per
+    ///   direction), and for noisy metrics (write p99, finish time: 25–35 % scatter between repetitions here) a
+    ///   chance shift of 20 % is common: reruns of one configuration showed it. Asking the two sides to lie
+    ///   further apart than their own repetitions scatter cuts those chance verdicts about tenfold in simulation
+    ///   (lognormal scatter of 20–40 %: 3–4 % → 0.3 % per metric and direction), while a 2× change of a metric
+    ///   with ≤ 10 % scatter is still found (≥ 96 %).
     public static func judge(_ metric: CSVColumn, base: [Double], new: [Double], threshold: Double = 0.05,
                              alpha: Double = 0.05) -> MetricComparison? {
         guard !base.isEmpty || !new.isEmpty else { return nil }
@@ -134,10 +142,30 @@ public struct MetricComparison: Sendable, Equatable {
                 + "must reach ±\(format(needed * 100))% to decide"
             return result
         }
+        guard clearsScatter(base: base, new: new, increased: change > 0) else {
+            result.basis = .separatedWithinScatter
+            result.reason = "change of \(percent(change)) with the \(counts) separated, but the sides lie closer "
+                + "together than the repetitions within a side scatter"
+            return result
+        }
         result.verdict = better ? .improved : .regressed
         result.basis = .separated
         result.reason = "\(percent(change)), all \(counts) separated (small-sample rule: ≥ \(format(needed * 100))%)"
         return result
+    }
+
+    /// The small-sample rule's margin: true when the gap between the closest values of the two sides is at least
+    /// the larger spread (largest − smallest) within a side. Measured as ratios (in logarithms) when every value
+    /// is positive, so that a side's scatter is judged relative to its own level; in the metric's unit otherwise.
+    /// `increased`: whether the new side lies above the base side.
+    public static func clearsScatter(base: [Double], new: [Double], increased: Bool) -> Bool {
+        guard let baseMin = base.min(), let baseMax = base.max(), let newMin = new.min(), let newMax = new.max()
+        else { return false }
+        let positive = baseMin > 0 && newMin > 0
+        let scale: (Double) -> Double = positive ? { Foundation.log($0) } : { $0 }
+        let gap = increased ? scale(newMin) - scale(baseMax) : scale(baseMin) - scale(newMax)
+        let scatter = max(scale(baseMax) - scale(baseMin), scale(newMax) - scale(newMin))
+        return gap > 0 && gap >= scatter
     }
 
     /// Why `m` vs `n` repetitions decide nothing at `alpha`.
