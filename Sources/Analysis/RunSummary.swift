@@ -96,22 +96,49 @@ public enum RunSummary {
     }
 
     /// Hyperfine-style ratios per group: the fastest valid writer against each other one (encoder ceilings and
-    /// failed or invalid rows left out).
+    /// failed or invalid rows left out). At a fixed pace fps is set by the pace, not by the writer, so a paced group
+    /// gets no ratio: it says which writers kept the pace in every repetition and which fell behind.
     public static func speedLines(_ records: [RunRecord]) -> [String] {
         var lines: [String] = []
         for group in groups(records.filter { $0.status == .ok }) {
             let writers = group.filter { $0.strategy != RunConfiguration.encoderCeiling && $0.verification?.valid != false }
             var order: [String] = []
-            var fps: [String: [Double]] = [:]
+            var byStrategy: [String: [RunRecord]] = [:]
             for record in writers {
-                if fps[record.strategy] == nil { order.append(record.strategy) }
-                fps[record.strategy, default: []] += record.fps.map { [$0] } ?? []
+                if byStrategy[record.strategy] == nil { order.append(record.strategy) }
+                byStrategy[record.strategy, default: []].append(record)
             }
-            let comparisons = RelativeSpeed.againstFastest(order.map { ($0, fps[$0] ?? []) })
-            guard let first = group.first, !comparisons.isEmpty else { continue }
-            lines.append("\(settings(first)), \(first.frameset) \(first.width)x\(first.height):")
+            guard let first = writers.first else { continue }
+            let heading = "\(settings(first)), \(first.frameset) \(first.width)x\(first.height)"
+            if case .fixed(let paceFPS) = first.pace {
+                lines += paceLines(heading: heading, pace: paceFPS, order.map { ($0, byStrategy[$0] ?? []) })
+                continue
+            }
+            let comparisons = RelativeSpeed.againstFastest(order.map { name in
+                (name, (byStrategy[name] ?? []).compactMap(\.fps))
+            })
+            guard !comparisons.isEmpty else { continue }
+            lines.append(heading + ":")
             lines += comparisons.map { "  " + $0.sentence }
         }
+        return lines
+    }
+
+    /// The summary of a paced group: who kept the pace (no late frame in any repetition) and who fell behind
+    /// (median fps and late frames over the repetitions).
+    static func paceLines(heading: String, pace: Double, _ writers: [(name: String, records: [RunRecord])]) -> [String] {
+        guard writers.count > 1 else { return [] }
+        let kept = writers.filter { writer in writer.records.allSatisfy { $0.lateFrames == 0 } }.map(\.name)
+        let behind = writers.filter { writer in !kept.contains(writer.name) }.map { writer in
+            let fps = Distribution(writer.records.compactMap(\.fps)).median.map { String(format: "%.1f fps", $0) } ?? "fps -"
+            let late = Distribution(writer.records.compactMap { $0.lateFrames.map(Double.init) }).median
+                .map { "\(Int($0.rounded())) of \(writer.records[0].frames) frames late" } ?? "late frames not recorded"
+            return "\(writer.name) (\(fps), \(late); median of \(writer.records.count))"
+        }
+        var lines = ["\(heading), paced at \(ColumnFormat.shortest(pace)) fps: fps is set by the pace, so no speed "
+                     + "ratio; compare write times instead"]
+        if !kept.isEmpty { lines.append("  kept the pace in every repetition: " + kept.joined(separator: ", ")) }
+        if !behind.isEmpty { lines.append("  fell behind: " + behind.joined(separator: ", ")) }
         return lines
     }
 

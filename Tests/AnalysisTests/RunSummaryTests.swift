@@ -104,6 +104,24 @@ enum RunRecordFixtures {
                 "\(RunSummary.speedLines(repeated))")
     }
 
+    @Test func pacedWritersAreNotRankedByFpsButByWhetherTheyKeptThePace() {
+        var paced = [F.record("a", rep: 0, fps: 29.8), F.record("a", rep: 1, fps: 29.9),
+                     F.record("b", rep: 0, fps: 29.7), F.record("b", rep: 1, fps: 29.5),
+                     F.record("c", rep: 0, fps: 21.0), F.record("c", rep: 1, fps: 22.0)]
+        for index in paced.indices {
+            paced[index].pace = .fixed(fps: 30)
+            paced[index].lateFrames = paced[index].strategy == "c" ? 40 + index : 0
+        }
+        paced[3].lateFrames = 2
+        let lines = RunSummary.speedLines(paced)
+        #expect(lines.first == "libx264 ultrafast crf18, camera 640x480, paced at 30 fps: fps is set by the pace, so no "
+                + "speed ratio; compare write times instead", "\(lines)")
+        #expect(lines.contains("  kept the pace in every repetition: a"))
+        #expect(lines.contains("  fell behind: b (29.6 fps, 1 of 60 frames late; median of 2), "
+                               + "c (21.5 fps, 45 of 60 frames late; median of 2)"), "\(lines)")
+        #expect(!lines.contains { $0.contains("faster than") })
+    }
+
     @Test func theHeadingNamesWhatEveryRowShares() {
         #expect(RunSummary.text(records).hasPrefix("camera · 640x480 · 60 frames · pace max · 1 repetition\n"))
     }
