@@ -81,6 +81,18 @@ import Testing
                                    + "the ranges of their repetitions do not overlap"))
     }
 
+    @Test func aPacedWorkloadNamesNoFastestWriterButWhoKeptThePace() throws {
+        let paced: [CSVColumn: String] = [.paceFPS: "30", .lateFrames: "0"]
+        let lines = try conclusions(ReportFixtures.repetitions("libav-async", fps: [29.9, 29.8, 29.9], paced)
+                                    + ReportFixtures.repetitions("libav", fps: [29.7, 29.6, 29.7], paced)
+                                    + ReportFixtures.repetitions("py-pyav", fps: [21, 22, 21.5],
+                                                                 [.paceFPS: "30", .lateFrames: "149"]))
+        #expect(lines[0] == "Throughput: paced at 30 fps, so fps is set by the pace and no fastest writer is named; "
+                + "kept the pace in every repetition: libav-async, libav; fell behind: py-pyav (21.5 fps, 149 late "
+                + "frames, median).", "\(lines[0])")
+        #expect(!lines.contains { $0.hasPrefix("Fastest valid writer") })
+    }
+
     @Test func autoAndTheStrategyItRanAreOneWriterNotAWinnerAndARunnerUp() throws {
         let lines = try conclusions(
             ReportFixtures.repetitions("auto", fps: [830, 840, 835], [.reason: "auto: using libx264 via libav-async (h264_nvenc unavailable)"])

@@ -148,36 +148,16 @@ public struct ReportDocument: Sendable {
     /// Conclusions drawn from one workload's configurations.
     static func conclusions(_ groups: [RowAggregate]) -> [String] {
         let writers = groups.filter(\.isRankable).sorted { ($0.median(.fps) ?? 0) > ($1.median(.fps) ?? 0) }
-        guard let fastest = writers.first, let fastestFPS = fastest.median(.fps) else {
+        guard let fastest = writers.first, fastest.median(.fps) != nil else {
             return ["No writer completed a run for this workload, so there is nothing to rank."]
         }
         func fps(_ value: Double?) -> String { "\(ReportFormat.number(value)) fps" }
         var lines: [String] = []
-        var fastestLine: String
-        // `auto` and the strategy it delegated to are one writer: the runner-up is the next *other* writer, and the
-        // gap between the two runs of one writer is stated as what it is, run-to-run variation.
-        let twin = writers.dropFirst().first { $0.isSameWriter(as: fastest) }
-        if let runnerUp = writers.dropFirst().first(where: { !$0.isSameWriter(as: fastest) }),
-           let runnerFPS = runnerUp.median(.fps), runnerFPS > 0 {
-            fastestLine = winnerLine(topic: "Fastest valid writer", leader: fastest, other: runnerUp, column: .fps,
-                                     higherIsBetter: true, unit: " fps", measure: "median fps")
-        } else if twin != nil {
-            fastestLine = "Fastest valid writer: \(fastest.strategy) at \(fps(fastestFPS)), the only other writer being itself"
+        if !fastest.configuration.paceFPS.isEmpty {
+            lines.append(pacedThroughputLine(writers, pace: fastest.configuration.paceFPS))
         } else {
-            fastestLine = "Fastest valid writer: \(fastest.strategy) at \(fps(fastestFPS)), the only writer that completed"
+            lines.append(fastestLine(writers, groups: groups))
         }
-        if !fastest.verified { fastestLine += " (\(fastest.strategy)'s output not verified)" }
-        if let twin, let twinFPS = twin.median(.fps), twinFPS > 0 {
-            let (auto, other) = fastest.delegate != nil ? (fastest, twin) : (twin, fastest)
-            fastestLine += String(format: "; %@ ran %@ here, so %@ at %.2f× %@'s median fps is run-to-run variation of one "
-                                  + "writer, not a difference between writers", auto.strategy, other.strategy,
-                                  fastest.strategy, fastestFPS / twinFPS, twin.strategy)
-        }
-        if let ceiling = groups.first(where: \.configuration.isEncoderCeiling)?.median(.fps), ceiling > 0 {
-            fastestLine += String(format: "; %@'s median fps is %.2f× the encoder ceiling's median fps (%@)",
-                                  fastest.strategy, fastestFPS / ceiling, fps(ceiling))
-        }
-        lines.append(fastestLine + ".")
 
         let byLatency = writers.filter { $0.median(.writeMsP99) != nil }
             .sorted { ($0.median(.writeMsP99) ?? 0) < ($1.median(.writeMsP99) ?? 0) }
@@ -209,6 +189,54 @@ public struct ReportDocument: Sendable {
         lines.append("Meet 1 ms/frame (median write p99 ≤ 1 ms): "
                      + (meeting.isEmpty ? "none." : meeting.joined(separator: ", ") + "."))
         return lines
+    }
+
+    /// "Fastest valid writer: …" for a workload offered as fast as the writers take frames; `writers` are ranked by
+    /// median fps, fastest first.
+    static func fastestLine(_ writers: [RowAggregate], groups: [RowAggregate]) -> String {
+        guard let fastest = writers.first, let fastestFPS = fastest.median(.fps) else { return "" }
+        func fps(_ value: Double?) -> String { "\(ReportFormat.number(value)) fps" }
+        var fastestLine: String
+        // `auto` and the strategy it delegated to are one writer: the runner-up is the next *other* writer, and the
+        // gap between the two runs of one writer is stated as what it is, run-to-run variation.
+        let twin = writers.dropFirst().first { $0.isSameWriter(as: fastest) }
+        if let runnerUp = writers.dropFirst().first(where: { !$0.isSameWriter(as: fastest) }),
+           let runnerFPS = runnerUp.median(.fps), runnerFPS > 0 {
+            fastestLine = winnerLine(topic: "Fastest valid writer", leader: fastest, other: runnerUp, column: .fps,
+                                     higherIsBetter: true, unit: " fps", measure: "median fps")
+        } else if twin != nil {
+            fastestLine = "Fastest valid writer: \(fastest.strategy) at \(fps(fastestFPS)), the only other writer being itself"
+        } else {
+            fastestLine = "Fastest valid writer: \(fastest.strategy) at \(fps(fastestFPS)), the only writer that completed"
+        }
+        if !fastest.verified { fastestLine += " (\(fastest.strategy)'s output not verified)" }
+        if let twin, let twinFPS = twin.median(.fps), twinFPS > 0 {
+            let (auto, other) = fastest.delegate != nil ? (fastest, twin) : (twin, fastest)
+            fastestLine += String(format: "; %@ ran %@ here, so %@ at %.2f× %@'s median fps is run-to-run variation of one "
+                                  + "writer, not a difference between writers", auto.strategy, other.strategy,
+                                  fastest.strategy, fastestFPS / twinFPS, twin.strategy)
+        }
+        if let ceiling = groups.first(where: \.configuration.isEncoderCeiling)?.median(.fps), ceiling > 0 {
+            fastestLine += String(format: "; %@'s median fps is %.2f× the encoder ceiling's median fps (%@)",
+                                  fastest.strategy, fastestFPS / ceiling, fps(ceiling))
+        }
+        return fastestLine + "."
+    }
+
+    /// At a fixed pace fps is set by the pace, so no fastest writer is named: who kept the pace in every repetition
+    /// (no late frame) and who fell behind.
+    static func pacedThroughputLine(_ writers: [RowAggregate], pace: String) -> String {
+        let kept = writers.filter { $0.values(.lateFrames).count == $0.completedRows.count && $0.values(.lateFrames).allSatisfy { $0 == 0 } }
+        let behind = writers.filter { writer in !kept.contains { $0.strategy == writer.strategy } }
+        var line = "Throughput: paced at \(pace) fps, so fps is set by the pace and no fastest writer is named"
+        if !kept.isEmpty { line += "; kept the pace in every repetition: " + kept.map(\.strategy).joined(separator: ", ") }
+        if !behind.isEmpty {
+            line += "; fell behind: " + behind.map { writer in
+                "\(writer.strategy) (\(ReportFormat.number(writer.median(.fps))) fps, "
+                    + "\(ReportFormat.number(writer.median(.lateFrames))) late frames, median)"
+            }.joined(separator: ", ")
+        }
+        return line + "."
     }
 
     /// "Topic: X, 1.21× the runner-up Y's median fps (…)" when ``Lead`` allows naming a winner; otherwise
