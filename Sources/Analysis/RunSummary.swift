@@ -114,12 +114,22 @@ public enum RunSummary {
                 lines += paceLines(heading: heading, pace: paceFPS, order.map { ($0, byStrategy[$0] ?? []) })
                 continue
             }
-            let comparisons = RelativeSpeed.againstFastest(order.map { name in
+            // `auto` and the strategy it ran are one writer: a ratio between them is run-to-run variation, so
+            // `auto` is left out of the ratios and says which writer it was.
+            let sameWriter = order.compactMap { name -> (auto: String, delegate: String)? in
+                let delegates = Set((byStrategy[name] ?? []).map { RowAggregate.delegate(inReason: $0.reason) })
+                guard delegates.count == 1, let delegate = delegates.first ?? nil, byStrategy[delegate] != nil
+                else { return nil }
+                return (name, delegate)
+            }
+            let compared = order.filter { name in !sameWriter.contains { $0.auto == name } }
+            let comparisons = RelativeSpeed.againstFastest(compared.map { name in
                 (name, (byStrategy[name] ?? []).compactMap(\.fps))
             })
-            guard !comparisons.isEmpty else { continue }
+            guard !comparisons.isEmpty || !sameWriter.isEmpty else { continue }
             lines.append(heading + ":")
             lines += comparisons.map { "  " + $0.sentence }
+            lines += sameWriter.map { "  \($0.auto) ran \($0.delegate) here: one writer, not compared with itself" }
         }
         return lines
     }

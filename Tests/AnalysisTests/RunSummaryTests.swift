@@ -104,6 +104,16 @@ enum RunRecordFixtures {
                 "\(RunSummary.speedLines(repeated))")
     }
 
+    @Test func autoIsNotRankedAgainstTheWriterItRan() {
+        var auto = F.record("auto", fps: 139)
+        auto.reason = "auto: using libx264 via libav-async (no hardware encoder here)"
+        let lines = RunSummary.speedLines([auto, F.record("libav-async", fps: 130), F.record("libav", fps: 122)])
+        #expect(lines.contains("  libav-async is 1.07× faster than libav (fps, ratio from single runs; no spread known)"),
+                "\(lines)")
+        #expect(lines.contains("  auto ran libav-async here: one writer, not compared with itself"))
+        #expect(!lines.contains { $0.contains("auto is") })
+    }
+
     @Test func pacedWritersAreNotRankedByFpsButByWhetherTheyKeptThePace() {
         var paced = [F.record("a", rep: 0, fps: 29.8), F.record("a", rep: 1, fps: 29.9),
                      F.record("b", rep: 0, fps: 29.7), F.record("b", rep: 1, fps: 29.5),

@@ -91,14 +91,17 @@ public struct RowAggregate: Sendable {
     /// The strategy an `auto` configuration delegated to in every completed run, read from its reason
     /// ("auto: using libx264 via libav-async (…)"); nil for other strategies or when the runs differ.
     public var delegate: String? {
-        let names = Set(completedRows.map { row -> String? in
-            let reason = row[.reason]
-            guard reason.hasPrefix("auto: using "), let via = reason.range(of: " via ") else { return nil }
-            let rest = reason[via.upperBound...]
-            return String(rest.prefix { $0 != " " && $0 != "(" && $0 != ";" })
-        })
+        let names = Set(completedRows.map { Self.delegate(inReason: $0[.reason]) })
         guard names.count == 1, let name = names.first else { return nil }
         return name
+    }
+
+    /// The strategy named by an `auto` row's reason ("auto: using libx264 via libav-async (…)" → "libav-async");
+    /// nil for any other reason.
+    public static func delegate(inReason reason: String) -> String? {
+        guard reason.hasPrefix("auto: using "), let via = reason.range(of: " via ") else { return nil }
+        let rest = reason[via.upperBound...]
+        return String(rest.prefix { $0 != " " && $0 != "(" && $0 != ";" })
     }
 
     /// Whether `other` ran the same writer: one of them is `auto` and delegated to the other.
