@@ -153,8 +153,8 @@ public struct ReportDocument: Sendable {
         }
         func fps(_ value: Double?) -> String { "\(ReportFormat.number(value)) fps" }
         var lines: [String] = []
-        if !fastest.configuration.paceFPS.isEmpty {
-            lines.append(pacedThroughputLine(writers, pace: fastest.configuration.paceFPS))
+        if !fastest.configuration.workload.paceFPS.isEmpty {
+            lines.append(pacedThroughputLine(writers, pace: fastest.configuration.workload.paceFPS))
         } else {
             lines.append(fastestLine(writers, groups: groups))
         }
