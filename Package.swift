@@ -77,8 +77,9 @@ let package = Package(
         // Decode-side libav owners, colour interpretation, PSNR/SSIM.
         .target(name: "Verification", dependencies: ["Strategies", "CFFmpeg"]),
         // Frame sets, rings, pacing, the run loop, resource sampling.
+        // CPosixShim for malloc's own accounting (HeapUsage, read by the memory soak).
         .target(name: "Harness", dependencies: [
-            "Analysis", "Verification", "Strategies", .product(name: "SystemPackage", package: "swift-system"),
+            "Analysis", "Verification", "Strategies", "CPosixShim", .product(name: "SystemPackage", package: "swift-system"),
         ]),
         // The face-mirror scenario: three writers per strategy, batches, its CSV rows.
         .target(name: "FaceMirror", dependencies: ["Harness", "Analysis", "Verification", "Strategies"]),

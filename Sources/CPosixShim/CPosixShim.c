@@ -2,6 +2,7 @@
 #include "CPosixShim.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <sched.h>
 #include <spawn.h>
@@ -42,4 +43,18 @@ int cposix_spawnattr_set_batch(void *attributes) {
     int result = posix_spawnattr_setschedpolicy(attr, SCHED_BATCH);
     if (result == 0) result = posix_spawnattr_setschedparam(attr, &param);
     return result;
+}
+
+int cposix_heap_usage_now(cposix_heap_usage *usage) {
+    memset(usage, 0, sizeof *usage);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    struct mallinfo2 info = mallinfo2();
+    usage->arena_bytes = info.arena;
+    usage->mmapped_bytes = info.hblkhd;
+    usage->in_use_bytes = info.uordblks;
+    usage->free_bytes = info.fordblks;
+    return 0;
+#else
+    return ENOSYS;
+#endif
 }

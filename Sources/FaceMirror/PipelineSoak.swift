@@ -27,11 +27,9 @@ public struct PipelineSoak: Sendable {
         plan.verify = false
         plan.progressInterval = .zero
         var outcome = SoakOutcome(target: "pipeline/\(strategy.name)", status: .completed)
-        if let resident = PeakMemory.residentMiB() { outcome.curve.record(frame: 0, residentMiB: resident) }
+        outcome.read(afterFrames: 0)
         let records = PipelineRunner(plan: plan, environment: environment) { event in
-            if case .batch(_, _, let frames, _) = event, let resident = PeakMemory.residentMiB() {
-                outcome.curve.record(frame: frames, residentMiB: resident)
-            }
+            if case .batch(_, _, let frames, _) = event { outcome.read(afterFrames: frames) }
         }.run()
         try? FileManager.default.removeItem(atPath: outputDirectory)
         if let record = records.first {

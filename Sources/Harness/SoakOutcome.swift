@@ -18,10 +18,19 @@ public struct SoakOutcome: Sendable {
     public var status: Status
     /// Resident memory every `sampleEvery` frames.
     public var curve = MemoryCurve()
+    /// malloc's accounting taken with each reading of ``curve`` (same index; nil where unavailable).
+    public var heap: [HeapUsage?] = []
 
     /// An outcome for `target` with no readings yet.
     public init(target: String, status: Status) {
         self.target = target
         self.status = status
+    }
+
+    /// Reads resident memory (into ``curve``) and malloc's accounting (into ``heap``) after `frame` frames.
+    public mutating func read(afterFrames frame: Int) {
+        guard let resident = PeakMemory.residentMiB() else { return }
+        curve.record(frame: frame, residentMiB: resident)
+        heap.append(HeapUsage.now())
     }
 }

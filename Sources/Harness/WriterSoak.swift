@@ -43,12 +43,10 @@ public struct WriterSoak: Sendable {
         do {
             let opened = try strategy.makeWriter(configuration)
             writer = opened
-            if let resident = PeakMemory.residentMiB() { outcome.curve.record(frame: 0, residentMiB: resident) }
+            outcome.read(afterFrames: 0)
             for index in 0..<frames {
                 try opened.write(ring[index])
-                if (index + 1) % sampleEvery == 0, let resident = PeakMemory.residentMiB() {
-                    outcome.curve.record(frame: index + 1, residentMiB: resident)
-                }
+                if (index + 1) % sampleEvery == 0 { outcome.read(afterFrames: index + 1) }
             }
             _ = try opened.finish()
         } catch {

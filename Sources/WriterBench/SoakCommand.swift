@@ -72,7 +72,8 @@ struct SoakCommand: ParsableCommand {
         let csvPath = out ?? ResultsFileName.stamped(prefix: "soak-", timestamp: environment.timestamp)
         let outputDirectory = NSTemporaryDirectory() + "writerbench-soak-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: outputDirectory) }
-        let curves = try CSVFileWriter(path: csvPath, header: ["target", "frame", "rss_mib"])
+        let curves = try CSVFileWriter(path: csvPath, header: ["target", "frame", "rss_mib", "heap_in_use_mib",
+                                                               "heap_free_mib"])
 
         var soak = WriterSoak(size: frameSource.size, outputDirectory: outputDirectory)
         soak.frameSet = frameSource.frameSet
@@ -95,9 +96,15 @@ struct SoakCommand: ParsableCommand {
             outcomes.append(pipeline.run(strategy, environment: environment))
         }
         for outcome in outcomes {
-            try curves.appendLines(outcome.curve.samples.map {
-                CSVFormat.line([outcome.target, String($0.frame), String(format: "%.2f", $0.residentMiB)]) + "\n"
-            }.joined())
+            var lines = ""
+            for (index, sample) in outcome.curve.samples.enumerated() {
+                let heap: HeapUsage? = index < outcome.heap.count ? outcome.heap[index] : nil
+                let fields: [String] = [outcome.target, String(sample.frame), String(format: "%.2f", sample.residentMiB),
+                                        heap.map { String(format: "%.2f", $0.inUseMiB) } ?? "",
+                                        heap.map { String(format: "%.2f", $0.freeMiB) } ?? ""]
+                lines += CSVFormat.line(fields) + "\n"
+            }
+            try curves.appendLines(lines)
         }
         let table = SoakTable(outcomes: outcomes, warmUpFrames: warmUpFrames, limitMiB: limitMib)
         print(table.render())

@@ -1,6 +1,7 @@
 import Foundation
 import Harness
 @testable import Strategies
+import Synchronization
 import Testing
 import TestSupport
 
@@ -133,6 +134,90 @@ import TestSupport
         // Let the stuck call return: the abandoned thread then aborts its writer and ends.
         release.signal()
         #expect(liveThreads(named: name) == 0)
+    }
+
+    @Test func anAsyncOpenThatNeverReturnsFailsAsStalledAndTheLateWriterIsClosed() throws {
+        let release = DispatchSemaphore(value: 0)
+        let late = RecordingWriter()
+        let name = uniqueThreadName()
+        let start = Date()
+        var caught: (any Error)?
+        do {
+            _ = try AsyncVideoWriter(opening: { release.wait(); return late },
+                                     geometry: FrameGeometry(width: 320, height: 240, format: .bgr24),
+                                     name: name, stallTimeout: .milliseconds(200))
+        } catch {
+            caught = error
+        }
+        let elapsed = Date().timeIntervalSince(start)
+        let stalled = try #require(caught as? WriterError)
+        guard case .stalled(let strategy, .open, 0, _, _) = stalled else {
+            Issue.record("expected a stall while opening, got \(stalled)")
+            return
+        }
+        #expect(strategy == name)
+        #expect(stalled.description.contains("while opening"))
+        #expect(elapsed >= 0.2 + AsyncVideoWriter.stallGrace.secondsForMessages - 0.1)
+        #expect(elapsed < 0.2 + AsyncVideoWriter.stallGrace.secondsForMessages + 6)
+        // The open returns late: nobody will finish that writer, so its thread aborts it and ends.
+        release.signal()
+        #expect(liveThreads(named: name) == 0)
+        #expect(late.aborted.withLock { $0 })
+        #expect(late.finished.withLock { !$0 })
+    }
+
+    @Test func aHungInProcessEncoderIsWarnedAboutOnceAndStopsTheRunWhileTheQueueStillHasRoom() throws {
+        let release = DispatchSemaphore(value: 0)
+        let name = uniqueThreadName()
+        let warnings = Mutex<[(message: String, afterWrites: Int)]>([])
+        let writes = Atomic<Int>(0)
+        let writer = AsyncVideoWriter(wrapping: StuckWriter(release: release),
+                                      geometry: FrameGeometry(width: 320, height: 240, format: .bgr24),
+                                      capacity: QueueCapacity(frames: 10_000), name: name,
+                                      stallTimeout: .milliseconds(200),
+                                      warnStalled: { message in
+                                          warnings.withLock { $0.append((message, writes.load(ordering: .relaxed))) }
+                                      })
+        let start = Date()
+        var caught: (any Error)?
+        // A paced producer: the queue never fills, so only the hung-writer rule can stop it.
+        while Date().timeIntervalSince(start) < 0.2 + AsyncVideoWriter.stallGrace.secondsForMessages + 6 {
+            do {
+                try writer.write(FrameSet.camera.frame(0, size: size))
+            } catch {
+                caught = error
+                break
+            }
+            writes.add(1, ordering: .relaxed)
+            usleep(50_000)
+        }
+        let stalled = try #require(caught as? WriterError)
+        guard case .stalled(let strategy, .write, let frame, _, let said) = stalled else {
+            Issue.record("expected a stall while writing, got \(stalled)")
+            return
+        }
+        #expect(strategy == name)
+        #expect(frame == 0)
+        #expect(said.contains("in-process encoder cannot be interrupted"))
+        let warned = warnings.withLock { $0 }
+        #expect(warned.count == 1)
+        #expect(warned.first?.message.contains("has not completed frame 0 for 0.2 s") == true)
+        // Live: the warning came while the run went on, well before the stall ended it.
+        #expect((warned.first?.afterWrites ?? .max) < writes.load(ordering: .relaxed))
+        #expect(Date().timeIntervalSince(start) >= 0.2 + AsyncVideoWriter.stallGrace.secondsForMessages - 0.1)
+        release.signal()
+        #expect(liveThreads(named: name) == 0)
+    }
+
+    @Test func aSlowButLiveInProcessEncoderIsNeitherWarnedAboutNorStopped() throws {
+        let warnings = Mutex(0)
+        let writer = AsyncVideoWriter(wrapping: RecordingWriter(delayMicroseconds: 50_000),
+                                      geometry: FrameGeometry(width: 320, height: 240, format: .bgr24),
+                                      capacity: QueueCapacity(frames: 4), stallTimeout: .milliseconds(500),
+                                      warnStalled: { _ in warnings.withLock { $0 += 1 } })
+        for _ in 0..<20 { try writer.write(FrameSet.camera.frame(0, size: size)) }
+        #expect(try writer.finish().framesWritten == 20)
+        #expect(warnings.withLock { $0 } == 0)
     }
 }
 

@@ -18,4 +18,18 @@ int cposix_make_current_thread_batch(void);
 /// Sets SCHED_BATCH (see above) as the scheduling policy a posix_spawn'd child starts with.
 /// Returns 0 or an errno value.
 int cposix_spawnattr_set_batch(void *attributes);
+
+/// glibc malloc's own accounting (mallinfo2, summed over every arena), in bytes.
+typedef struct {
+    /// Bytes of arena heaps obtained from the kernel (brk and thread-arena mappings), in use or free.
+    unsigned long long arena_bytes;
+    /// Bytes in chunks too large for an arena, each its own mapping (freed straight back to the kernel).
+    unsigned long long mmapped_bytes;
+    /// Bytes of arena chunks in use.
+    unsigned long long in_use_bytes;
+    /// Bytes of arena chunks free but kept (fragmentation, or reserve for the next allocation).
+    unsigned long long free_bytes;
+} cposix_heap_usage;
+/// The heap's accounting now; returns 0, or ENOSYS where the C library has no mallinfo2 (all fields then 0).
+int cposix_heap_usage_now(cposix_heap_usage *usage);
 #endif

@@ -14,6 +14,12 @@ import Foundation
 ///   ``WriterError/stalled(strategy:phase:frame:timeoutSeconds:encoderSaid:)``. The inner writer is aborted when its
 ///   thread returns; an in-process encoder stuck in a C call cannot be interrupted, so its thread is then left
 ///   behind. An inner pipe writer detects its own stall first (after the timeout alone) and kills its child.
+/// - A writer thread that has not completed its current frame for the stall timeout is reported once, live, through
+///   the stall warning (stderr by default), and from the stall timeout plus ``stallGrace`` on every `write` throws
+///   the same `stalled` error, even when the queue still has room: a hung in-process encoder ends the run instead of
+///   filling the queue and waiting silently.
+/// - Opening is bounded too: an inner writer that does not open within the stall timeout plus ``stallGrace`` fails
+///   the init with `stalled` in ``StallPhase/open``; its thread is left to end on its own and aborts what it opened.
 public final class AsyncVideoWriter: VideoWriter {
     private let state: QueueState
     private let geometry: FrameGeometry
@@ -23,11 +29,12 @@ public final class AsyncVideoWriter: VideoWriter {
     /// `pool` (when given) once written.
     public convenience init(wrapping inner: any VideoWriter, geometry: FrameGeometry, capacity: QueueCapacity = .default,
                             pool: FramePool? = nil, name: String = "writerbench.async-writer",
-                            stallTimeout: Duration = WriterConfiguration.defaultStallTimeout) {
+                            stallTimeout: Duration = WriterConfiguration.defaultStallTimeout,
+                            warnStalled: @escaping @Sendable (String) -> Void = AsyncVideoWriter.standardErrorWarning) {
         let transfer = WriterTransfer(writer: inner)
-        // Cannot throw: the opener only hands over a writer that is already open.
+        // Cannot throw: the opener only hands over a writer that is already open (the open bound is never reached).
         try! self.init(opening: { transfer.writer }, geometry: geometry, capacity: capacity, pool: pool, name: name,
-                       stallTimeout: stallTimeout)
+                       stallTimeout: stallTimeout, warnStalled: warnStalled)
     }
 
     /// Added to the stall timeout before a blocked `write` or `finish` gives up on the writer thread, so that an
@@ -35,28 +42,41 @@ public final class AsyncVideoWriter: VideoWriter {
     /// reports it first, in its own words.
     public static let stallGrace: Duration = .seconds(5)
 
+    /// Where the once-per-writer warning about a hung writer thread goes by default: standard error, one line.
+    public static let standardErrorWarning: @Sendable (String) -> Void = { message in
+        FileHandle.standardError.write(Data(("warning: " + message + "\n").utf8))
+    }
+
     /// Opens the inner writer on the writer thread with `open`, and returns once it is open.
     ///
     /// Opening there matters: threads the encoder starts while opening (x264's workers) inherit the writer
     /// thread's background scheduling instead of competing with the caller (measured in the face-mirror pipeline:
     /// single writes of up to 8 ms while three in-process encoders ran at normal priority).
     ///
-    /// - Throws: whatever `open` throws; no thread is left behind.
+    /// `warnStalled` receives, at most once, a sentence saying that the writer thread has been stuck on a frame for
+    /// `stallTimeout` (default: ``standardErrorWarning``).
+    ///
+    /// - Throws: whatever `open` throws, and no thread is left behind; or
+    ///   ``WriterError/stalled(strategy:phase:frame:timeoutSeconds:encoderSaid:)`` in ``StallPhase/open`` when `open`
+    ///   has not returned within `stallTimeout` plus ``stallGrace`` (its thread then aborts the writer if it ever opens).
     public convenience init(opening open: @escaping @Sendable () throws -> any VideoWriter, geometry: FrameGeometry,
                             capacity: QueueCapacity = .default, pool: FramePool? = nil,
                             name: String = "writerbench.async-writer",
-                            stallTimeout: Duration = WriterConfiguration.defaultStallTimeout) throws {
+                            stallTimeout: Duration = WriterConfiguration.defaultStallTimeout,
+                            warnStalled: @escaping @Sendable (String) -> Void = AsyncVideoWriter.standardErrorWarning) throws {
         try self.init(opening: open, geometry: geometry, capacity: capacity, pool: pool, name: name,
-                      stallTimeout: stallTimeout, heartbeat: Heartbeat())
+                      stallTimeout: stallTimeout, heartbeat: Heartbeat(), warnStalled: warnStalled)
     }
 
     /// Opens as above; `heartbeat` is the one the inner writer's configuration carries, so that its progress counts.
     init(opening open: @escaping @Sendable () throws -> any VideoWriter, geometry: FrameGeometry,
-         capacity: QueueCapacity, pool: FramePool?, name: String, stallTimeout: Duration, heartbeat: Heartbeat) throws {
+         capacity: QueueCapacity, pool: FramePool?, name: String, stallTimeout: Duration, heartbeat: Heartbeat,
+         warnStalled: @escaping @Sendable (String) -> Void = AsyncVideoWriter.standardErrorWarning) throws {
         self.geometry = geometry
         let strategy = name.hasPrefix("writerbench.") ? String(name.dropFirst("writerbench.".count)) : name
-        self.state = QueueState(capacity: capacity, pool: pool, strategy: strategy,
-                                bound: stallTimeout + Self.stallGrace, heartbeat: heartbeat)
+        let bound = stallTimeout + Self.stallGrace
+        self.state = QueueState(capacity: capacity, pool: pool, strategy: strategy, stallTimeout: stallTimeout,
+                                bound: bound, heartbeat: heartbeat, warnStalled: warnStalled)
         let state = self.state
         let started = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -73,6 +93,11 @@ public final class AsyncVideoWriter: VideoWriter {
                 started.signal()
                 return
             }
+            // The caller gave up waiting (a bounded open): nobody will write or finish, so close what opened late.
+            guard state.opened() else {
+                writer.abort()
+                return
+            }
             started.signal()
             state.runWriterLoop(writer)
         }
@@ -80,8 +105,14 @@ public final class AsyncVideoWriter: VideoWriter {
         thread.stackSize = 1 << 20
         thread.start()
         // Opening returns once the writer thread runs the open writer, so a writer that exists always has its
-        // named thread.
-        started.wait()
+        // named thread. Bounded: an inner open that hangs (a device that never answers) fails here.
+        if started.wait(timeout: .now() + .nanoseconds(Int(clamping: bound.wholeNanoseconds))) == .timedOut,
+           state.abandonOpen() {
+            closed = true
+            throw WriterError.stalled(
+                strategy: strategy, phase: .open, frame: 0, timeoutSeconds: bound.secondsForMessages,
+                encoderSaid: "nothing WriterBench could read: opening the encoder on the writer thread did not return; that thread is left to end on its own and closes the encoder if it ever opens")
+        }
         if let error = state.openFailure {
             closed = true
             throw error
@@ -158,15 +189,46 @@ private final class QueueState: @unchecked Sendable {
     private let strategy: String
     /// How long a caller waits without a sign of life from the writer thread.
     private let bound: Duration
+    /// How long the writer thread may spend on one frame before the stall warning.
+    private let stallTimeout: Duration
     private let heartbeat: Heartbeat
+    private let warnStalled: @Sendable (String) -> Void
+    /// Whether the writer thread holds a dequeued frame it has not finished writing.
+    private var writing = false
+    /// Frames the inner writer has completed: the index of the frame it is writing while ``writing``.
+    private var writtenFrames = 0
+    private var warned = false
+    /// The warning to hand to `warnStalled` once the lock is released (it may write to a slow stderr).
+    private var pendingWarning: String?
+    /// Whether the writer thread got past opening, and whether the caller stopped waiting for that.
+    private var openDone = false
+    private var openAbandoned = false
 
-    init(capacity: QueueCapacity, pool: FramePool?, strategy: String, bound: Duration, heartbeat: Heartbeat) {
+    init(capacity: QueueCapacity, pool: FramePool?, strategy: String, stallTimeout: Duration, bound: Duration,
+         heartbeat: Heartbeat, warnStalled: @escaping @Sendable (String) -> Void) {
         self.capacity = capacity
         self.pool = pool
         self.strategy = strategy
+        self.stallTimeout = stallTimeout
         self.bound = bound
         self.heartbeat = heartbeat
+        self.warnStalled = warnStalled
         frames.reserveCapacity(min(capacity.frames, 1024))
+    }
+
+    /// Called by the writer thread once the inner writer is open: false when the caller already gave up on it.
+    func opened() -> Bool {
+        condition.lock(); defer { condition.unlock() }
+        openDone = !openAbandoned
+        return openDone
+    }
+
+    /// Called by the caller when opening took too long: true when the writer thread had indeed not opened (it will
+    /// close the writer itself if it ever does), false when it opened in the meantime.
+    func abandonOpen() -> Bool {
+        condition.lock(); defer { condition.unlock() }
+        openAbandoned = !openDone
+        return openAbandoned
     }
 
     var queuedFrames: Int {
@@ -177,7 +239,10 @@ private final class QueueState: @unchecked Sendable {
     func enqueue(_ frame: Frame) throws {
         let size = frame.bytes.count
         condition.lock()
-        defer { condition.unlock() }
+        defer { unlockAndWarn() }
+        // The queue may have room while the writer thread is stuck in an encoder call: the caller must hear of it
+        // all the same (one clock read, only while a frame is being written).
+        if writing && failure == nil { try checkHung() }
         if !hasRoom(for: size) && failure == nil {
             let start = DispatchTime.now().uptimeNanoseconds
             producersWaiting += 1
@@ -199,7 +264,7 @@ private final class QueueState: @unchecked Sendable {
 
     func finish() throws -> WriterReport {
         condition.lock()
-        defer { condition.unlock() }
+        defer { unlockAndWarn() }
         finishing = true
         // The bound counts from now at the latest: an idle writer thread has had nothing to show progress on.
         heartbeat.beat()
@@ -230,9 +295,36 @@ private final class QueueState: @unchecked Sendable {
                                    encoderSaid: said)
     }
 
+    /// Releases the lock, then issues the stall warning if one became due meanwhile.
+    private func unlockAndWarn() {
+        let warning = pendingWarning.take()
+        condition.unlock()
+        if let warning { warnStalled(warning) }
+    }
+
+    /// (Lock held, a frame in the writer's hands.) Warns once when the writer thread has shown no sign of life for the
+    /// stall timeout, and throws `stalled` on that frame once it has shown none for `bound` (unless `warnOnly`: a
+    /// blocked wait throws by its own rule, naming its phase).
+    private func checkHung(warnOnly: Bool = false) throws {
+        let silent = heartbeat.nanosecondsSinceLastBeat
+        guard silent >= stallTimeout.wholeNanoseconds else { return }
+        if !warned {
+            warned = true
+            pendingWarning = ("\(strategy): the writer thread has not completed frame \(writtenFrames) for \(stallTimeout.secondsForMessages) s; an in-process encoder cannot be interrupted, so the run stops with a stall after \(bound.secondsForMessages) s unless it recovers (--stall-timeout)")
+        }
+        if !warnOnly && silent >= bound.wholeNanoseconds {
+            aborting = true
+            condition.broadcast()
+            throw WriterError.stalled(
+                strategy: strategy, phase: .write, frame: writtenFrames, timeoutSeconds: bound.secondsForMessages,
+                encoderSaid: "nothing WriterBench could read: its writer thread has been inside the encoder since this frame; an in-process encoder cannot be interrupted, so that thread is left to end on its own")
+        }
+    }
+
     /// Waits (lock held) for the writer thread, at most a quarter second at a time; throws `stalled` once it has
     /// shown no sign of life for `bound`, and tells it to abort whenever it comes back.
     private func waitBounded(phase: StallPhase) throws {
+        if writing { try checkHung(warnOnly: true) }
         if heartbeat.nanosecondsSinceLastBeat >= bound.wholeNanoseconds {
             aborting = true
             condition.broadcast()
@@ -291,6 +383,7 @@ private final class QueueState: @unchecked Sendable {
         defer { if head == frames.count { frames.removeAll(keepingCapacity: true); head = 0 } }
         let frame = frames[head].take()
         head += 1
+        writing = true
         heartbeat.beat()
         // Keep the array from growing without bound while still never shifting on every dequeue.
         if head >= 256 && head * 2 >= frames.count {
@@ -302,6 +395,8 @@ private final class QueueState: @unchecked Sendable {
 
     private func frameWritten(size: Int) {
         condition.lock()
+        writing = false
+        writtenFrames += 1
         queuedBytes -= size
         if producersWaiting > 0 { condition.broadcast() }
         condition.unlock()

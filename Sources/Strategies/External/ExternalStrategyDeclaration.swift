@@ -31,7 +31,8 @@ public struct ExternalStrategyDeclaration: Sendable, Equatable, Decodable {
     public var notes: String?
     /// How the writer converts and tags colour, e.g. `bt709/tv` or `smpte170m/tv/untagged`.
     public var colorPolicy: String?
-    /// Longest a single write may block before the writer is considered stalled and killed, in seconds.
+    /// Longest a write may wait with the command taking none of its bytes before the command is considered stalled
+    /// and its process group killed, in seconds (the same rule as the ffmpeg pipe's `--stall-timeout`).
     public var stallTimeoutSeconds: Double
     /// Longest `finish` waits for the command to exit after end of input, in seconds.
     public var finishTimeoutSeconds: Double

@@ -5,14 +5,19 @@ import Foundation
 ///
 /// Synchronous: `write` returns once the frame's bytes are in the pipe, so the harness's caller-side time is the
 /// pipe's. The command's own times (fd 3) come back in ``WriterReport/writerTimedWritesMs`` from `finish`.
+///
+/// The command runs under `/bin/sh -c` as a ``ChildProcess`` with an fd 3 channel, on the normal scheduler (a peer
+/// is measured as its users run it), and is watched as the ffmpeg pipe is: a write whose bytes the command takes
+/// none of for `stall_timeout_s` kills its process group; a `finish` longer than `finish_timeout_s` too.
 final class ExternalWriter: VideoWriter {
-    private let process: ExternalProcess
-    private let watchdog: StallWatchdog
+    private let process: ChildProcess
     private let declaration: ExternalStrategyDeclaration
     private let configuration: WriterConfiguration
     private let notes: [String]
     private var framesWritten = 0
     private var closed = false
+    /// Whether a write gave up on the command (see ``send(_:)``).
+    private var stalled = false
 
     /// Spawns `command` for `configuration`.
     init(command: ExternalCommand, declaration: ExternalStrategyDeclaration, configuration: WriterConfiguration,
@@ -20,8 +25,7 @@ final class ExternalWriter: VideoWriter {
         self.declaration = declaration
         self.configuration = configuration
         self.notes = notes
-        process = try ExternalProcess(shellText: command.shellText)
-        watchdog = StallWatchdog(pid: process.pid, limitSeconds: declaration.stallTimeoutSeconds)
+        process = try ChildProcess(shellText: command.shellText, timingChannel: true, batchScheduling: false)
     }
 
     deinit { abort() }
@@ -29,17 +33,15 @@ final class ExternalWriter: VideoWriter {
     func write(_ frame: Frame) throws {
         guard !closed else { throw WriterError.closed }
         try configuration.geometry.check(frame)
-        watchdog.writeBegins()
-        defer { watchdog.writeEnds() }
         do {
             try frame.withUnsafeBytes { bytes in
                 if frame.isTightlyPacked {
-                    try process.stdin.writeAll(UnsafeRawBufferPointer(rebasing: bytes[..<frame.packedByteCount]))
+                    try send(UnsafeRawBufferPointer(rebasing: bytes[..<frame.packedByteCount]))
                 } else {
                     let rowBytes = frame.format.minimumStride(width: frame.width)
                     for row in 0..<frame.height {
                         let start = row * frame.stride
-                        try process.stdin.writeAll(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + rowBytes)]))
+                        try send(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + rowBytes)]))
                     }
                 }
             }
@@ -49,12 +51,26 @@ final class ExternalWriter: VideoWriter {
         framesWritten += 1
     }
 
+    /// Writes `bytes` to the command's stdin, waiting at most `stall_timeout_s` for each chunk to be taken; on a
+    /// stall, kills the process group and throws EPIPE, which ``failure(after:)`` turns into the stall's message.
+    private func send(_ bytes: UnsafeRawBufferPointer) throws(WriterError) {
+        let heartbeat = configuration.heartbeat
+        let accepted = try process.stdin.writeAll(bytes, stallTimeout: stallTimeout) { heartbeat?.beat() }
+        if !accepted {
+            stalled = true
+            process.kill()
+            throw WriterError(call: "write", errno: .brokenPipe)
+        }
+    }
+
     func finish() throws -> WriterReport {
         guard !closed else { throw WriterError.closed }
         closed = true
-        watchdog.stop()
         process.closeStdin()
-        guard let status = process.wait(timeout: declaration.finishTimeoutSeconds) else {
+        // A plain deadline (constant progress, stderr not counted): finish_timeout_s bounds the whole finish.
+        guard let status = process.wait(stallTimeout: .seconds(declaration.finishTimeoutSeconds), countingStderr: false)
+        else {
+            process.kill()
             throw WriterError.encoderFailed(
                 encoder: label,
                 detail: "did not exit within \(Self.seconds(declaration.finishTimeoutSeconds)) after end of input (finish_timeout_s); killed. It said: \(process.stderrTail.lastLines())")
@@ -64,7 +80,7 @@ final class ExternalWriter: VideoWriter {
                 encoder: label,
                 detail: "\(ChildProcess.describe(status: status)) at finish; it said: \(process.stderrTail.lastLines())")
         }
-        let timing = process.timingLog.parse(frames: framesWritten)
+        let timing = process.timingLog?.parse(frames: framesWritten) ?? WriterTimingReport(text: "", frames: framesWritten)
         var notes = self.notes
         if let problem = timing.problem { notes.append("\(problem); write_ms is caller-side") }
         // "unknown" (an ad hoc --external) must not reach verification as a codec name: empty accepts any codec.
@@ -77,26 +93,26 @@ final class ExternalWriter: VideoWriter {
     func abort() {
         guard !closed else { return }
         closed = true
-        watchdog.stop()
         process.kill()
     }
 
     private var label: String { "external writer \(declaration.name)" }
 
+    private var stallTimeout: Duration { .seconds(declaration.stallTimeoutSeconds) }
+
     /// Turns a failed pipe write into the command's own explanation: reap it and quote its stderr.
     private func failure(after error: WriterError) -> WriterError {
         closed = true
-        watchdog.stop()
         process.closeStdin()
-        let stalled = watchdog.hasFired
         guard case .system(_, let code, _) = error, code == EPIPE else {
             process.kill()
             return error
         }
-        let status = process.wait(timeout: 5)
+        let status = process.wait(stallTimeout: .seconds(5), countingStderr: false)
+        if status == nil { process.kill() }
         let outcome = status.map(ChildProcess.describe(status:)) ?? "did not exit; killed"
         let why = stalled
-            ? "stalled: one write blocked longer than \(Self.seconds(declaration.stallTimeoutSeconds)) (stall_timeout_s), so it was killed"
+            ? "stalled: it took no input for \(Self.seconds(declaration.stallTimeoutSeconds)) (stall_timeout_s), so it was killed"
             : "\(outcome) after \(framesWritten) frames"
         return .encoderFailed(encoder: label, detail: "\(why); it said: \(process.stderrTail.lastLines())")
     }
