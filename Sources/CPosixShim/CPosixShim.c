@@ -43,3 +43,15 @@ int cposix_spawnattr_set_batch(void *attributes) {
     if (result == 0) result = posix_spawnattr_setschedparam(attr, &param);
     return result;
 }
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+
+int cposix_nice_current_thread(int increment) {
+    pid_t tid = (pid_t)syscall(SYS_gettid);
+    errno = 0;
+    int current = getpriority(PRIO_PROCESS, (id_t)tid);
+    if (current == -1 && errno != 0) return -1;
+    if (setpriority(PRIO_PROCESS, (id_t)tid, current + increment) != 0) return -1;
+    return 0;
+}

@@ -18,4 +18,8 @@ int cposix_make_current_thread_batch(void);
 /// Sets SCHED_BATCH (see above) as the scheduling policy a posix_spawn'd child starts with.
 /// Returns 0 or an errno value.
 int cposix_spawnattr_set_batch(void *attributes);
+/// Adds `increment` to the calling thread's nice value (Linux: per thread), returns 0 or -1 with errno set.
+/// Raising it needs no privilege; lowering it again does (RLIMIT_NICE), so a thread that raised it keeps it.
+int cposix_nice_current_thread(int increment);
+
 #endif
