@@ -29,7 +29,7 @@ public struct PipelinePlan: Sendable {
     /// on a thread of its own, since a raised nice value cannot be lowered again without privilege.
     public var producerNice = PipelinePlan.defaultProducerNice
     /// `writerbench pipeline`'s default ``producerNice``.
-    public static let defaultProducerNice = 0
+    public static let defaultProducerNice = 5
     /// Whether a batch's hand-off holds back the writers' wake-ups until its last `write` (``VideoWriter/holdWakeUps(_:)``):
     /// the writer threads then start encoding after the hand-off instead of competing with it for the cores.
     public var holdsWakeUpsDuringHandOff = true
