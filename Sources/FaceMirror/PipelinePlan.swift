@@ -29,10 +29,10 @@ public struct PipelinePlan: Sendable {
     /// on a thread of its own, since a raised nice value cannot be lowered again without privilege.
     public var producerNice = PipelinePlan.defaultProducerNice
     /// `writerbench pipeline`'s default ``producerNice``.
-    public static let defaultProducerNice = 5
+    public static let defaultProducerNice = 0
     /// Whether a batch's hand-off holds back the writers' wake-ups until its last `write` (``VideoWriter/holdWakeUps(_:)``):
     /// the writer threads then start encoding after the hand-off instead of competing with it for the cores.
-    public var holdsWakeUpsDuringHandOff = true
+    public var holdsWakeUpsDuringHandOff = false
     /// Whether to measure ``PipelineCeiling`` (three encoder-ceiling encodes per distinct encoder settings, after
     /// the strategy's run).
     public var ceiling = true

@@ -66,8 +66,8 @@ struct PipelineCommand: ParsableCommand {
             help: "Nice steps the processing thread gives up while queueing writers encode (0: none).")
     var producerNice = PipelinePlan.defaultProducerNice
 
-    @Flag(help: "Wake writer threads on every write of a hand-off instead of once after it (for comparison).")
-    var wakeWritersPerFrame = false
+    @Flag(help: "Hold back the writer threads' wake-ups during a batch hand-off and wake them once after it.")
+    var holdWakeUps = false
 
     @Flag(help: "Skip the null-writer baseline (null_writer_fps and writer_overhead_pct stay empty; the ceiling takes the row's own processing CPU).")
     var noBaseline = false
@@ -137,7 +137,7 @@ struct PipelineCommand: ParsableCommand {
         plan.ceiling = !noCeiling
         plan.baseline = !noBaseline
         plan.producerNice = producerNice
-        plan.holdsWakeUpsDuringHandOff = !wakeWritersPerFrame
+        plan.holdsWakeUpsDuringHandOff = holdWakeUps
 
         print("pipeline: \(source.label), \(source.frameLimit.map { "\($0) frames" } ?? "every frame"), "
               + "batch \(batchSize), midline x=\(plan.effectiveMidline), \(plan.streamFPS) fps; outputs in \(outputDirectory)")
