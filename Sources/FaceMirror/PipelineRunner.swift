@@ -58,9 +58,12 @@ public final class PipelineRunner {
         }
         var encodeCPU: [EncoderSettings: [PipelineOutput: Double]?] = [:]
         for strategy in plan.strategies where !interrupted {
-            var record = plan.producerNice > 0
-                ? PipelineThread.run { self.measure(strategy, verify: self.plan.verify) }
-                : measure(strategy, verify: plan.verify)
+            var record: PipelineRecord
+            if plan.producerNice > 0 {
+                record = PipelineThread.run { self.measure(strategy, verify: self.plan.verify) }
+            } else {
+                record = measure(strategy, verify: plan.verify)
+            }
             // A run that ended after the interruption was stopped by it (or lost its encoder to the same Ctrl-C).
             if interrupted && record.status != .ok { break }
             record.nullWriterFPS = nullFPS
