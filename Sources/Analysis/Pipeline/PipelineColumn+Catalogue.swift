@@ -59,7 +59,7 @@ extension PipelineColumn: DescribedColumn {
                     "one-time cost before the first frame: touching the output buffer pool (done before the timed run, so outside `total_s`) plus opening the three writers (inside `total_s`)")
         case .steadyFPS:
             .number(.framesPerSecond, direction: .prefersLarger, digits: 2,
-                    "steady-state pipeline fps: frames / (`total_s` − writer open time); the same for short and long runs")
+                    "steady-state pipeline fps: frames / (`total_s` − writer open time), so that runs of different lengths compare")
         case .nullWriterSteadyFPS:
             .number(.framesPerSecond, digits: 2, "the `null` row's `steady_fps` in the same invocation")
         case .processingCPUMsPerFrame:
