@@ -1,3 +1,5 @@
+import Analysis
+
 /// What the machine could do with the face-mirror pipeline if writing cost nothing beyond encoding.
 ///
 /// Model: one source frame needs the pipeline thread's processing CPU plus, for each of the three outputs, the CPU
