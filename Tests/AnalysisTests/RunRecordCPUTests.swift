@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import Testing
 
 /// A writer's CPU per frame next to the encoder ceiling's.
