@@ -36,7 +36,7 @@ gate-bench: release
 
 ## The pipeline gate: the face-mirror pipeline at 1080p talking-head, 1000 frames, with opencv-mp4v (the quality
 ## reference) and libav-async, judged by the pipeline rules of results/gate-rules.txt. The batch-delay rule is judged
-## and printed but report-only here: on 2-core machines it holds in about two runs of three (see README).
+## and printed but report-only here: on this 2-core machine it held in 4 of 20 runs on 2026-12-02 (see README).
 PIPELINE_FRAMES ?= 1000
 pipeline-bench: release
 	$(RELEASE_BIN) pipeline --strategy opencv-mp4v --strategy libav-async --frameset talking-head --size 1920x1080 --frames $(PIPELINE_FRAMES) --out results/pipeline-gate.csv

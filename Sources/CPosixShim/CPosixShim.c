@@ -7,6 +7,8 @@
 #include <sched.h>
 #include <spawn.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 int cposix_set_pipe_size(int fd, int bytes) {
@@ -57,4 +59,13 @@ int cposix_heap_usage_now(cposix_heap_usage *usage) {
 #else
     return ENOSYS;
 #endif
+}
+
+int cposix_nice_current_thread(int increment) {
+    pid_t tid = (pid_t)syscall(SYS_gettid);
+    errno = 0;
+    int current = getpriority(PRIO_PROCESS, (id_t)tid);
+    if (current == -1 && errno != 0) return -1;
+    if (setpriority(PRIO_PROCESS, (id_t)tid, current + increment) != 0) return -1;
+    return 0;
 }

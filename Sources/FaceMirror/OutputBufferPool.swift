@@ -28,6 +28,17 @@ public final class OutputBufferPool {
         slots.reserveCapacity(capacity)
     }
 
+    /// Allocates arrays up to `count` (at most ``capacity``) and writes every byte of them, so the page faults of
+    /// first use happen now rather than inside a measurement. Arrays already allocated count towards `count`.
+    public func prefill(count: Int) {
+        while slots.count < min(count, capacity) {
+            slots.append([UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
+                buffer.baseAddress!.initialize(repeating: 0, count: byteCount)
+                initialized = byteCount
+            })
+        }
+    }
+
     /// An array whose every byte `draw` has written; keep no pointer past `draw`.
     public func fill(_ draw: (UnsafeMutablePointer<UInt8>) -> Void) -> [UInt8] {
         if slots.count < capacity {

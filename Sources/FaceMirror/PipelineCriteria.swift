@@ -99,6 +99,21 @@ public enum PipelineCriteria {
         return table
     }
 
+    /// Steady-state throughput against the pipeline's ceiling, one line per row: `steady_fps`, the one-time
+    /// warm-up, `pipeline_ceiling_fps` and the ratio (`-` where not measured).
+    public static func steadyStateLines(_ records: [PipelineRecord]) -> [String] {
+        func f(_ value: Double?, _ digits: Int) -> String { RunRecord.format(value, digits).isEmpty ? "-" : RunRecord.format(value, digits) }
+        return records.map { record in
+            var line = "\(record.strategy): steady \(f(record.steadyFPS, 1)) fps (warm-up \(f(record.warmupMs, 0)) ms), "
+                + "processing CPU \(f(record.processingCPUMsPerFrame, 2)) ms/frame"
+            if record.strategy != NullWriterStrategy.strategyName {
+                line += ", ceiling \(f(record.ceiling?.fps, 1)) fps (\(f(record.ceiling?.cpuMsPerFrame, 2)) CPU ms/frame"
+                    + " over \(record.ceiling.map { "\($0.cores)" } ?? "-") cores), ratio \(f(record.ceilingRatio, 3))"
+            }
+            return line
+        }
+    }
+
     /// The reasons behind the table's note numbers, in the same order: "[1] libav: failed — …".
     public static func notes(_ records: [PipelineRecord]) -> [String] {
         var lines: [String] = []

@@ -23,6 +23,21 @@ public struct PipelinePlan: Sendable {
     public var verifyStride = 10
     /// How long a writer waits for a silent encoder (``WriterConfiguration/stallTimeout``).
     public var stallTimeout = WriterConfiguration.defaultStallTimeout
+    /// Nice steps the pipeline's thread gives up, after opening the writers, while queueing writers encode: their
+    /// threads then get the larger share of the cores and stay ahead of processing, so a batch boundary finds room
+    /// in every queue (see the README, "Batch-transition delay"). 0 keeps the thread's priority. Each run then runs
+    /// on a thread of its own, since a raised nice value cannot be lowered again without privilege.
+    public var producerNice = PipelinePlan.defaultProducerNice
+    /// `writerbench pipeline`'s default ``producerNice``.
+    public static let defaultProducerNice = 0
+    /// Whether a batch's hand-off holds back the writers' wake-ups until its last `write` (``VideoWriter/holdWakeUps(_:)``):
+    /// the writer threads then start encoding after the hand-off instead of competing with it for the cores.
+    public var holdsWakeUpsDuringHandOff = false
+    /// Whether to measure ``PipelineCeiling`` (three encoder-ceiling encodes per distinct encoder settings, after
+    /// the strategy's run).
+    public var ceiling = true
+    /// Frames of each output the encoder ceiling encodes to measure its CPU per frame.
+    public var ceilingFrames = 60
     /// Least time between two `.batch` progress reports (`.zero`: after every batch, as the memory soak needs).
     public var progressInterval = ProgressThrottle.defaultInterval
 

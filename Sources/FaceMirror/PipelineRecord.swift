@@ -58,9 +58,59 @@ public struct PipelineRecord: Sendable {
     public var poolCopies: Int?
     public var cpu: CPUTimes?
     public var peakRSSMB: Double?
+    /// Per batch, in order: delay, queue depths at the boundary and who took the hand-off time.
+    public var batchTraces: [PipelineBatchTrace] = []
+    /// Most threads the process had at a batch boundary (encoder worker threads included).
+    public var processThreadsMax: Int?
+    /// One-time cost before the first frame: touching the output buffer pool (outside `total_s`), ms.
+    public var poolWarmupMs: Double?
+    /// One-time cost before the first frame: opening the three writers (inside `total_s`), ms.
+    public var openMs: Double?
+    /// CPU the pipeline's thread used reading and processing, all batches, ms.
+    public var processingCPUMs: Double?
+    /// The null baseline's steady-state fps in the same invocation.
+    public var nullWriterSteadyFPS: Double?
+    /// The pipeline's ceiling for this strategy's encoder settings (see ``PipelineCeiling``); nil when not measured.
+    public var ceiling: PipelineCeiling?
 
     /// Creates an empty record for `environment`.
     public init(environment: EnvironmentFingerprint) { self.environment = environment }
+
+    /// Pool warm-up plus writer open, ms: what a run pays once, whatever its length.
+    public var warmupMs: Double? {
+        guard poolWarmupMs != nil || openMs != nil else { return nil }
+        return (poolWarmupMs ?? 0) + (openMs ?? 0)
+    }
+
+    /// Frames / (total wall time − writer open): the pipeline without its one-time costs, frames/s.
+    public var steadyFPS: Double? {
+        guard let totalS, status == .ok else { return nil }
+        let steady = totalS - (openMs ?? 0) / 1000
+        return steady > 0 ? Double(frames) / steady : nil
+    }
+
+    /// CPU of the pipeline's thread per processed frame, ms.
+    public var processingCPUMsPerFrame: Double? {
+        guard let processingCPUMs, frames > 0 else { return nil }
+        return processingCPUMs / Double(frames)
+    }
+
+    /// `steady_fps / pipeline_ceiling_fps`.
+    public var ceilingRatio: Double? {
+        guard let steadyFPS, let limit = ceiling?.fps, limit > 0 else { return nil }
+        return steadyFPS / limit
+    }
+
+    /// The batch with the largest delay.
+    public var worstBatch: (index: Int, trace: PipelineBatchTrace)? {
+        guard let index = batchTraces.indices.max(by: { batchTraces[$0].delayMs < batchTraces[$1].delayMs }) else { return nil }
+        return (index, batchTraces[index])
+    }
+
+    /// The largest queue depth `output`'s writer had at a batch boundary.
+    public func boundaryQueueMax(_ output: PipelineOutput) -> Int? {
+        batchTraces.compactMap { $0.queuedAtBoundary[output] }.max()
+    }
 
     /// Frames / total wall time (open, every batch, finish), frames/s.
     public var pipelineFPS: Double? {
@@ -145,6 +195,21 @@ public struct PipelineRecord: Sendable {
         case .batchDelayMsP50: .number { $0.batchDelays?.median }
         case .batchDelayMsMax: .number { $0.batchDelays?.max }
         case .queueBlockedMs: .number { $0.sumOverOutputs { $0.report?.queue?.blockedSeconds }.map { $0 * 1000 } }
+        case .warmupMs: .number { $0.warmupMs }
+        case .steadyFPS: .number { $0.steadyFPS }
+        case .nullWriterSteadyFPS: .number { $0.nullWriterSteadyFPS }
+        case .processingCPUMsPerFrame: .number { $0.processingCPUMsPerFrame }
+        case .pipelineCeilingFPS: .number { $0.ceiling?.fps }
+        case .ceilingCPUMsPerFrame: .number { $0.ceiling?.cpuMsPerFrame }
+        case .ceilingRatio: .number { $0.ceilingRatio }
+        case .batchDelayWorstBatch: .integer { $0.worstBatch.map { $0.index + 1 } }
+        case .batchDelayWorstOutput: .text { $0.worstBatch?.trace.slowestOutput?.rawValue }
+        case .boundaryQueueMaxRight: .integer { $0.boundaryQueueMax(.right) }
+        case .boundaryQueueMaxLeft: .integer { $0.boundaryQueueMax(.left) }
+        case .boundaryQueueMaxDebug: .integer { $0.boundaryQueueMax(.debug) }
+        case .batchDelaysMs: .text { $0.batchTraces.isEmpty ? nil : $0.batchTraces.map { RunRecord.format($0.delayMs, 1) }.joined(separator: ";") }
+        case .boundaryQueues: .text { $0.batchTraces.isEmpty ? nil : $0.batchTraces.map(\.queuedText).joined(separator: ";") }
+        case .processThreadsMax: .integer { $0.processThreadsMax }
         case .writeMsP50Right: .number { $0.outputs[.right]?.write?.percentile(50) }
         case .writeMsP95Right: .number { $0.outputs[.right]?.write?.percentile(95) }
         case .writeMsP99Right: .number { $0.outputs[.right]?.write?.percentile(99) }

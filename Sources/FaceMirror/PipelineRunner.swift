@@ -19,7 +19,7 @@ import Verification
 /// When the ``Interruption`` is requested, the pipeline stops between two frames, aborts all three writers (killing
 /// and reaping any encoder child), drops that run and returns the rows completed before it.
 public final class PipelineRunner {
-    private let plan: PipelinePlan
+    let plan: PipelinePlan
     private let environment: EnvironmentFingerprint
     private let progress: (PipelineProgress) -> Void
     private let interruption: Interruption?
@@ -43,19 +43,38 @@ public final class PipelineRunner {
         try? FileManager.default.createDirectory(atPath: plan.outputDirectory, withIntermediateDirectories: true)
         var records: [PipelineRecord] = []
         var nullFPS: Double?
+        var nullSteadyFPS: Double?
+        var processingCPUMs: Double?
         if plan.baseline {
             var baseline = measure(NullWriterStrategy(), verify: false)
             if interrupted { return records }
             nullFPS = baseline.pipelineFPS
+            nullSteadyFPS = baseline.steadyFPS
+            processingCPUMs = baseline.status == .ok ? baseline.processingCPUMsPerFrame : nil
             baseline.nullWriterFPS = nullFPS
+            baseline.nullWriterSteadyFPS = nullSteadyFPS
             records.append(baseline)
             progress(.finished(baseline))
         }
+        var encodeCPU: [EncoderSettings: [PipelineOutput: Double]?] = [:]
         for strategy in plan.strategies where !interrupted {
-            var record = measure(strategy, verify: plan.verify)
+            var record: PipelineRecord
+            if plan.producerNice > 0 {
+                record = PipelineThread.run { self.measure(strategy, verify: self.plan.verify) }
+            } else {
+                record = measure(strategy, verify: plan.verify)
+            }
             // A run that ended after the interruption was stopped by it (or lost its encoder to the same Ctrl-C).
             if interrupted && record.status != .ok { break }
             record.nullWriterFPS = nullFPS
+            record.nullWriterSteadyFPS = nullSteadyFPS
+            if plan.ceiling, record.status == .ok, let processing = processingCPUMs ?? record.processingCPUMsPerFrame {
+                if encodeCPU[strategy.settings] == nil { encodeCPU[strategy.settings] = encoderCeilingCPU(strategy.settings) }
+                if let encodes = encodeCPU[strategy.settings] ?? nil {
+                    record.ceiling = PipelineCeiling(processingCPUMs: processing, encodeCPUMs: encodes,
+                                                     cores: environment.logicalCores)
+                }
+            }
             records.append(record)
             progress(.finished(record))
         }
@@ -63,7 +82,7 @@ public final class PipelineRunner {
     }
 
     /// True once the interruption was requested.
-    private var interrupted: Bool { interruption?.isRequested == true }
+    var interrupted: Bool { interruption?.isRequested == true }
 
     /// One run of the whole pipeline with `strategy`'s writers.
     func measure(_ strategy: any WriterStrategy, verify: Bool) -> PipelineRecord {
@@ -88,8 +107,20 @@ public final class PipelineRunner {
         var failure: (output: PipelineOutput, error: any Error)?
         var sourceError: (any Error)?
         var delays: [Double] = []
+        var traces: [PipelineBatchTrace] = []
         var processing = Duration.zero
+        var processingCPU: UInt64 = 0
+        var threadsMax: Int?
         var frames = 0
+
+        // Touch the output storage before timing: a one-time cost (page faults), reported as warm-up, not throughput.
+        // Queueing strategies still hold the previous batch while the next is processed: two batches of storage.
+        var heldBatches = strategy.queueCapacity != nil ? 2 : 1
+        var pool = OutputBufferPool(capacity: heldBatches * plan.batchSize * PipelineOutput.allCases.count,
+                                    byteCount: size.width * size.height * 3)
+        let warmupStart = MonotonicClock.now()
+        pool.prefill(count: min(pool.capacity, (plan.source.frameLimit ?? pool.capacity) * PipelineOutput.allCases.count))
+        record.poolWarmupMs = MonotonicClock.elapsed(from: warmupStart, to: MonotonicClock.now()).milliseconds
 
         let bracket = MeasurementBracket.start()
         for output in PipelineOutput.allCases where failure == nil {
@@ -98,6 +129,14 @@ public final class PipelineRunner {
             configuration.stallTimeout = plan.stallTimeout
             do { writers[output] = try strategy.makeWriter(configuration) } catch { failure = (output, error) }
         }
+        record.openMs = bracket.elapsed().milliseconds
+        // What was opened decides: a writer may hold frames its strategy did not announce (unprefilled, then).
+        if heldBatches == 1 && writers.values.contains(where: { $0.holdsFramesAfterWrite }) {
+            heldBatches = 2
+            pool = OutputBufferPool(capacity: 2 * plan.batchSize * PipelineOutput.allCases.count, byteCount: pool.byteCount)
+        }
+        // After the open, so that the writer and encoder threads keep the normal priority.
+        if heldBatches > 1 && plan.producerNice > 0 { ThreadNice.lowerCurrentThread(by: plan.producerNice) }
         var reader: (any PipelineFrameReader)?
         if failure == nil {
             do { reader = try plan.source.openReader() } catch { sourceError = error }
@@ -106,13 +145,10 @@ public final class PipelineRunner {
         batch.reserveCapacity(plan.batchSize)
         // What was opened decides: `auto` may have fallen back to a writer without a queue.
         if let opened = writers[PipelineOutput.allCases[0]] { record.queue = opened.queueCapacity?.description ?? "" }
-        // Queueing writers still hold the previous batch while the next is processed: two batches of storage.
-        let heldBatches = writers.values.contains { $0.holdsFramesAfterWrite } ? 2 : 1
-        let pool = OutputBufferPool(capacity: heldBatches * plan.batchSize * PipelineOutput.allCases.count,
-                                    byteCount: size.width * size.height * 3)
         var throttle = ProgressThrottle(startingAt: bracket.start, interval: plan.progressInterval)
         while let reader, failure == nil, sourceError == nil, !interrupted {
             let processingStart = MonotonicClock.now()
+            let cpuStart = ThreadCPUClock.now()
             do {
                 while batch.count < plan.batchSize, let source = try reader.next() {
                     batch.append(FaceMirror.process(source, midline: midline, index: frames + batch.count, pool: pool))
@@ -120,9 +156,16 @@ public final class PipelineRunner {
             } catch {
                 sourceError = error
             }
+            let cpuEnd = ThreadCPUClock.now()
             let processed = MonotonicClock.now()
             processing += MonotonicClock.elapsed(from: processingStart, to: processed)
+            processingCPU += cpuEnd - cpuStart
             if batch.isEmpty { break }
+            // How far behind each writer is at the boundary: one lock per writer, inside the delay (microseconds).
+            var queued: [PipelineOutput: Int] = [:]
+            for output in PipelineOutput.allCases { queued[output] = writers[output]!.queuedFrames }
+            var handOff: [PipelineOutput: Double] = [:]
+            if plan.holdsWakeUpsDuringHandOff { for writer in writers.values { writer.holdWakeUps(true) } }
             handing: for frame in batch {
                 if interrupted { break handing }
                 for output in PipelineOutput.allCases {
@@ -133,13 +176,23 @@ public final class PipelineRunner {
                         failure = (output, error)
                         break handing
                     }
-                    samples[output]!.append(MonotonicClock.elapsed(from: before, to: MonotonicClock.now()).milliseconds)
+                    let took = MonotonicClock.elapsed(from: before, to: MonotonicClock.now()).milliseconds
+                    samples[output]!.append(took)
+                    handOff[output, default: 0] += took
                     results[output]!.framesHanded += 1
                 }
                 frames += 1
             }
+            // Part of the hand-off, so inside the delay: the writer threads that wait are woken once, now.
+            if plan.holdsWakeUpsDuringHandOff { for writer in writers.values { writer.holdWakeUps(false) } }
             let handed = MonotonicClock.now()
-            delays.append(MonotonicClock.elapsed(from: processed, to: handed).milliseconds)
+            let delay = MonotonicClock.elapsed(from: processed, to: handed).milliseconds
+            delays.append(delay)
+            traces.append(PipelineBatchTrace(
+                delayMs: delay, queuedAtBoundary: queued, handOffMs: handOff,
+                processingMs: MonotonicClock.elapsed(from: processingStart, to: processed).milliseconds,
+                processingCPUMs: Double(cpuEnd - cpuStart) / 1e6))
+            if let threads = ProcessThreads.count() { threadsMax = max(threadsMax ?? 0, threads) }
             // Only the writers may still hold these frames now; the next batch gets fresh storage.
             batch.removeAll(keepingCapacity: true)
             if throttle.isDue(at: handed) {
@@ -181,6 +234,9 @@ public final class PipelineRunner {
         record.frames = frames
         record.batches = delays.count
         record.batchDelays = Distribution(delays)
+        record.batchTraces = traces
+        record.processThreadsMax = threadsMax
+        record.processingCPUMs = frames > 0 ? Double(processingCPU) / 1e6 : nil
         record.processingMsPerFrame = frames > 0 ? processing.milliseconds / Double(frames) : nil
         record.finishMs = MonotonicClock.elapsed(from: finishStart, to: measured.end).milliseconds
         record.totalS = measured.wall.seconds

@@ -22,6 +22,11 @@ public protocol VideoWriter: AnyObject {
     /// Frames handed to `write` and not yet written, right now (0 by default: a writer without a queue holds none).
     /// Cheap enough to read after every write; a writer that wraps another forwards its inner writer's.
     var queuedFrames: Int { get }
+    /// Holds back (`true`) or releases (`false`) the wake-ups `write` sends a writer thread that waits for frames, so
+    /// a producer handing over a batch does not compete for the cores with the threads it wakes; releasing wakes a
+    /// waiting thread once. A `write` that must wait for room wakes the thread regardless, so a hold never stalls a
+    /// writer. No effect on a writer without a thread (the default); a writer that wraps another forwards it.
+    func holdWakeUps(_ hold: Bool)
 }
 
 extension VideoWriter {
@@ -29,6 +34,8 @@ extension VideoWriter {
     public var queueCapacity: QueueCapacity? { nil }
     /// No queue, so no frames waiting.
     public var queuedFrames: Int { 0 }
+    /// No thread to wake.
+    public func holdWakeUps(_ hold: Bool) {}
     /// Whether frames handed to `write` may still be referenced after it returns (the writer has a queue), so a
     /// producer that reuses frame storage must keep it for longer.
     public var holdsFramesAfterWrite: Bool { queueCapacity != nil }

@@ -62,6 +62,19 @@ struct PipelineCommand: ParsableCommand {
     @Flag(help: "Skip verifying outputs (validity and PSNR columns stay empty).")
     var noVerify = false
 
+    @Option(name: .customLong("producer-nice"), parsing: .unconditional,
+            help: "Nice steps the processing thread gives up while queueing writers encode (0: none).")
+    var producerNice = PipelinePlan.defaultProducerNice
+
+    @Flag(help: "Hold back the writer threads' wake-ups during a batch hand-off and wake them once after it.")
+    var holdWakeUps = false
+
+    @Flag(help: "Skip the null-writer baseline (null_writer_fps and writer_overhead_pct stay empty; the ceiling takes the row's own processing CPU).")
+    var noBaseline = false
+
+    @Flag(help: "Skip measuring the pipeline's ceiling (pipeline_ceiling_fps stays empty).")
+    var noCeiling = false
+
     @Option(name: .customLong("verify-stride"), parsing: .unconditional, help: "Measure PSNR on every k-th frame (validity always decodes all).")
     var verifyStride = 10
 
@@ -71,6 +84,7 @@ struct PipelineCommand: ParsableCommand {
         if let fps, !(1...1000).contains(fps) { throw ValidationError("--fps must be between 1 and 1000") }
         guard batchSize >= 1 else { throw ValidationError("--batch must be at least 1") }
         guard verifyStride >= 1 else { throw ValidationError("--verify-stride must be at least 1") }
+        guard (0...19).contains(producerNice) else { throw ValidationError("--producer-nice must be between 0 and 19") }
         if let midline, input == nil, !(1..<size.width).contains(midline) {
             throw ValidationError("--midline must be inside the frame, 1…\(size.width - 1)")
         }
@@ -120,6 +134,10 @@ struct PipelineCommand: ParsableCommand {
         plan.verify = !noVerify
         plan.verifyStride = verifyStride
         plan.stallTimeout = stallTimeout.duration
+        plan.ceiling = !noCeiling
+        plan.baseline = !noBaseline
+        plan.producerNice = producerNice
+        plan.holdsWakeUpsDuringHandOff = holdWakeUps
 
         print("pipeline: \(source.label), \(source.frameLimit.map { "\($0) frames" } ?? "every frame"), "
               + "batch \(batchSize), midline x=\(plan.effectiveMidline), \(plan.streamFPS) fps; outputs in \(outputDirectory)")
@@ -141,10 +159,14 @@ struct PipelineCommand: ParsableCommand {
             case .verifying(let strategy):
                 printError("\(strategy): verifying outputs…")
             case .finished(let record):
-                let outcome = record.status == .ok
+                var outcome = record.status == .ok
                     ? String(format: "%.1f fps, batch delay max %.2f ms, encoder %@", record.pipelineFPS ?? 0,
                              record.batchDelays?.max ?? 0, record.encodersUsed)
                     : "\(record.status.rawValue): \(record.reason)"
+                if record.status == .ok, let worst = record.worstBatch, record.queue != "" {
+                    outcome += " (batch \(worst.index + 1), slowest hand-off: \(worst.trace.slowestOutput?.rawValue ?? "-"), "
+                        + "queued r/l/d at its boundary: \(worst.trace.queuedText))"
+                }
                 printError("\(record.strategy): \(outcome)")
                 do { try results.append(record.csvFields) } catch { writeError = error }
             }
@@ -164,6 +186,8 @@ struct PipelineCommand: ParsableCommand {
         if !records.contains(where: { $0.strategy == PipelineCriterion.qualityReference && $0.status == .ok }) {
             print("quality: n/a without an \(PipelineCriterion.qualityReference) row to compare PSNR with; outputs are still checked for validity")
         }
+        print("")
+        for line in PipelineCriteria.steadyStateLines(records) { print(line) }
         print("\nresults: \(csvPath)")
         history.record(csvPath: csvPath)
         let failed = records.filter { $0.status == .failed || $0.allValid == false }

@@ -100,16 +100,17 @@ import TestSupport
 
     @Test func aFullyMeasuredRowKeepsItsExactText() {
         // Captured before the column catalogue replaced RunRecord's per-column switch: the CSV stays byte-identical
-        // (plus the columns added since at the ends of their groups: peer_version, write_timed_by, pipe_write_ms_*).
+        // (plus the columns added since at the ends of their groups: peer_version, write_timed_by, pipe_write_ms_*,
+        // cpu_ms_per_frame, ceiling_cpu_ms_per_frame, ceiling_cpu_ratio).
         let expected = #"2026-11-25T12:00:00Z,abc1234,"ci, the ""box""",Test CPU,2,Linux,5.1,5.1,4.6.0,r-1,libav-async,"#
             + #"libx264,libx264,veryfast,23,2,mp4,bt709/tv,8,noise,640,360,5,3,25,24,2,av 18.1.0,ok,"pipe ""64k""",1.235,0.8266,"#
             + #"0.2500,2.7464,3.2157,3.3330,9.877,0.1235,40.46,1,2.555,0.877,writer,0.0300,0.0480,0.0496,0.0500,"#
             + #"0.123,2,4,2.6,0.111,0.022,1.235,0.001,"#
-            + #"123.5,98765,3950.6,false,"frames 4, expected 5",4,41.235,38.100,44.444,0.98765,0.95123,bt709,bt709,"#
+            + #"123.5,98765,3950.6,273.672,,,false,"frames 4, expected 5",4,41.235,38.100,44.444,0.98765,0.95123,bt709,bt709,"#
             + #"bt709,tv,0.457,bt709/tv"#
         #expect(CSVFormat.line(Self.fullyMeasuredRecord().csvFields) == expected)
         let empty = #"2026-11-25T12:00:00Z,abc1234,"ci, the ""box""",Test CPU,2,Linux,5.1,5.1,4.6.0,,,,,,,,,,,,0,0,0,,0,,0,,"#
-            + "ok" + String(repeating: ",", count: 43)
+            + "ok" + String(repeating: ",", count: 46)
         #expect(CSVFormat.line(RunRecord(environment: Self.environment).csvFields) == empty)
     }
 

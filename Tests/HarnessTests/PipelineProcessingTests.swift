@@ -149,3 +149,19 @@ import Verification
         }
     }
 }
+
+@Suite struct OutputBufferPoolPrefillTests {
+    @Test func prefilledStorageIsRefilledInPlaceAndNeverGrowsPastTheCapacity() {
+        let pool = OutputBufferPool(capacity: 3, byteCount: 8)
+        pool.prefill(count: 10)
+        for value in 1...3 {
+            let array = pool.fill { $0.update(repeating: UInt8(value), count: 8) }
+            #expect(array == [UInt8](repeating: UInt8(value), count: 8))
+        }
+        #expect(pool.copies == 0, "the prefilled arrays were nobody else's")
+        let held = (4...6).map { value in pool.fill { $0.update(repeating: UInt8(value), count: 8) } }
+        _ = pool.fill { $0.update(repeating: 7, count: 8) }
+        #expect(pool.copies == 1, "the fourth fill reused a slot (still held, so copied) instead of adding one")
+        #expect(held.map { $0[0] } == [4, 5, 6])
+    }
+}

@@ -54,6 +54,52 @@ import Verification
             + records.map { CSVFormat.line($0.csvFields) }.joined(separator: "\n") + "\n"
         let table = try ResultsTable(text: csv)
         #expect(table.rows.count == 2 && table.rows[1]["encoder_used_left"] == record.field(.encoderUsedLeft))
+        // One trace per batch, the warm-up apart from the steady state, and the ceiling measured in the same run.
+        #expect(record.batchTraces.count == 3 && record.field(.batchDelaysMs).split(separator: ";").count == 3)
+        #expect(record.field(.boundaryQueues).split(separator: ";").allSatisfy { $0.split(separator: "/").count == 3 })
+        #expect(record.worstBatch != nil && !record.field(.batchDelayWorstOutput).isEmpty)
+        #expect((record.processThreadsMax ?? 0) > 1, "the writer threads are counted")
+        #expect(record.poolWarmupMs != nil && record.openMs != nil && (record.steadyFPS ?? 0) >= (record.pipelineFPS ?? .infinity))
+        #expect(record.nullWriterSteadyFPS == baseline.steadyFPS && (baseline.processingCPUMsPerFrame ?? 0) > 0)
+        let ceiling = try #require(record.ceiling)
+        #expect(ceiling.cores == 2 && ceiling.encodeCPUMs.count == 3 && ceiling.processingCPUMs > 0)
+        #expect(record.ceilingRatio != nil && !record.field(.pipelineCeilingFPS).isEmpty)
+        #expect(baseline.ceiling == nil, "the baseline writes nothing, so it has no ceiling")
+    }
+
+    @Test func everyBatchLeavesATraceOfItsBoundary() throws {
+        let directory = try TestVideo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = PipelineSource.frameSet(.talkingHead, size: FrameSize(width: 64, height: 48), frames: 10)
+        var plan = plan([], source: source, batch: 4, in: directory)
+        plan.verify = false
+        let baseline = try #require(PipelineRunner(plan: plan, environment: Self.environment).run().first)
+        #expect(baseline.batchTraces.map { $0.queuedAtBoundary.values.reduce(0, +) } == [0, 0, 0], "no queue, nothing waits")
+        #expect(Distribution(baseline.batchTraces.map(\.delayMs)) == baseline.batchDelays)
+        #expect(baseline.field(.batchDelayWorstBatch).isEmpty == false && baseline.field(.boundaryQueueMaxLeft) == "0")
+        #expect(baseline.batchTraces.allSatisfy { $0.processingCPUMs <= $0.processingMs + 1 })
+    }
+
+    @Test func aNicedRunEndsWithItsOwnThreadAndLeavesTheCallerAlone() throws {
+        let directory = try TestVideo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = PipelineSource.frameSet(.talkingHead, size: FrameSize(width: 64, height: 48), frames: 8)
+        var plan = plan([BatchHoldingStrategy(heldFrames: 4, claimsQueue: true)], source: source, batch: 4, in: directory)
+        plan.baseline = false
+        plan.verify = false
+        plan.producerNice = 5
+        let before = Self.niceOfThisThread()
+        let records = PipelineRunner(plan: plan, environment: Self.environment).run()
+        #expect(records.map(\.status) == [.ok] && records.first?.frames == 8)
+        #expect(before != nil && Self.niceOfThisThread() == before)
+    }
+
+    /// Field 19 of /proc/thread-self/stat: the calling thread's nice value.
+    static func niceOfThisThread() -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/thread-self/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: end)...].split(separator: " ")
+        return fields.count > 16 ? Int(fields[16]) : nil
     }
 
     @Test(.enabled(if: canEncode && TestVideo.ffmpeg != nil))

@@ -54,6 +54,30 @@ final class RecordingWriter: VideoWriter, @unchecked Sendable {
         #expect(queue.blockedSeconds > 0)
     }
 
+    @Test func heldWakeUpsLoseNoFrameAndNeverStallAWriterWhoseQueueFills() throws {
+        let inner = RecordingWriter(delayMicroseconds: 200)
+        let writer = AsyncVideoWriter(wrapping: inner, geometry: geometry, capacity: QueueCapacity(frames: 3))
+        writer.holdWakeUps(true)
+        // Far more than the queue holds: each write that waits for room must wake the writer thread itself.
+        for marker in 0..<20 { try writer.write(tinyFrame(UInt8(marker))) }
+        writer.holdWakeUps(false)
+        let report = try writer.finish()
+        #expect(inner.received.withLock { $0 } == (0..<20).map(UInt8.init))
+        #expect(report.framesWritten == 20)
+    }
+
+    @Test func releasingHeldWakeUpsWakesTheWriterThreadWithoutFinish() throws {
+        let inner = RecordingWriter()
+        let writer = AsyncVideoWriter(wrapping: inner, geometry: geometry, capacity: QueueCapacity(frames: 10))
+        writer.holdWakeUps(true)
+        for marker in 0..<5 { try writer.write(tinyFrame(UInt8(marker))) }
+        writer.holdWakeUps(false)
+        let deadline = Date().addingTimeInterval(10)
+        while inner.received.withLock({ $0.count }) < 5 && Date() < deadline { usleep(1000) }
+        #expect(inner.received.withLock { $0.count } == 5, "written before finish: the release woke the thread")
+        _ = try writer.finish()
+    }
+
     @Test func byteBoundLimitsHowManyFramesWait() throws {
         let inner = RecordingWriter(delayMicroseconds: 300)
         let writer = AsyncVideoWriter(wrapping: inner, geometry: geometry, capacity: QueueCapacity(frames: 100, bytes: 24 * 3))

@@ -54,6 +54,38 @@ extension PipelineColumn: DescribedColumn {
         case .queueBlockedMs:
             .number(.milliseconds, direction: .prefersSmaller, digits: 3,
                     "async strategies: total time the three writers' `write` waited for room in a full queue (back-pressure, as opposed to scheduling delays)")
+        case .warmupMs:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 1,
+                    "one-time cost before the first frame: touching the output buffer pool (done before the timed run, so outside `total_s`) plus opening the three writers (inside `total_s`)")
+        case .steadyFPS:
+            .number(.framesPerSecond, direction: .prefersLarger, digits: 2,
+                    "steady-state pipeline fps: frames / (`total_s` − writer open time), so that runs of different lengths compare")
+        case .nullWriterSteadyFPS:
+            .number(.framesPerSecond, digits: 2, "the `null` row's `steady_fps` in the same invocation")
+        case .processingCPUMsPerFrame:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 3,
+                    "CPU the pipeline's thread used per frame reading and processing (below `processing_ms_per_frame` when it waited for a core)")
+        case .pipelineCeilingFPS:
+            .number(.framesPerSecond, digits: 2,
+                    "the pipeline's own ceiling, measured in the same invocation: logical cores × 1000 / `ceiling_cpu_ms_per_frame` (model in \"Pipeline ceiling\" below)")
+        case .ceilingCPUMsPerFrame:
+            .number(.milliseconds, digits: 3,
+                    "CPU one source frame needs without any writer cost: the null row's processing CPU plus the encoder ceiling's CPU for each of the three outputs")
+        case .ceilingRatio:
+            .number(.ratio, direction: .prefersLarger, digits: 3, "`steady_fps` / `pipeline_ceiling_fps`")
+        case .batchDelayWorstBatch:
+            .integer(.unitless, "the batch (1-based) with the largest batch-transition delay")
+        case .batchDelayWorstOutput:
+            .text("the output whose `write` calls took the longest in that batch's hand-off")
+        case .boundaryQueueMaxRight, .boundaryQueueMaxLeft, .boundaryQueueMaxDebug:
+            .integer(.frames, direction: .prefersSmaller,
+                     "per output: the most frames still queued in its writer when a batch's processing ended (0 for writers without a queue)")
+        case .batchDelaysMs:
+            .text("every batch's transition delay in ms, in order, `;`-separated")
+        case .boundaryQueues:
+            .text("every batch boundary's queue depths `right/left/debug` in frames, in order, `;`-separated")
+        case .processThreadsMax:
+            .integer(.unitless, "most threads the writerbench process had at a batch boundary (writer and encoder worker threads included)")
         // Writes, per output
         case .writeMsP50Right, .writeMsP95Right, .writeMsP99Right, .writeMsMaxRight:
             .number(.milliseconds, direction: .prefersSmaller, digits: 4,

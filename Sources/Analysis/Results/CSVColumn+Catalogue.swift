@@ -157,6 +157,21 @@ extension CSVColumn: DescribedColumn {
             .number(.kilobitsPerSecond, direction: .prefersSmaller, digits: 1, "bytes · 8 / 1000 / (frames / stream_fps)") {
                 $0.bitrateKbps
             }
+        case .cpuMsPerFrame:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 3,
+                    "CPU per frame of writerbench and its reaped children during the run: (`cpu_user_s` + `cpu_sys_s` + `child_cpu_user_s` + `child_cpu_sys_s`) · 1000 / `frames`") {
+                $0.cpuMsPerFrame
+            }
+        case .ceilingCPUMsPerFrame:
+            .number(.milliseconds, digits: 3,
+                    "the `encoder-ceiling` row's `cpu_ms_per_frame` for the same frame set, size and encoder settings in the same invocation (median over its repetitions)") {
+                $0.ceilingCPUMsPerFrame
+            }
+        case .ceilingCPURatio:
+            .number(.ratio, direction: .prefersSmaller, digits: 3,
+                    "`cpu_ms_per_frame` / `ceiling_cpu_ms_per_frame`: the CPU a writer spends beyond the encoder's own (1 = none)") {
+                $0.ceilingCPURatio
+            }
         // Validity and quality
         case .valid:
             .flag("`true` when the output decodes to exactly the frames, size and duration written; empty when not verified") {

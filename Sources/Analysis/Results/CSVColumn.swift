@@ -25,6 +25,8 @@ public enum CSVColumn: String, CaseIterable, Sendable {
     // Resources
     case cpuUserS = "cpu_user_s", cpuSysS = "cpu_sys_s", childCPUUserS = "child_cpu_user_s", childCPUSysS = "child_cpu_sys_s"
     case peakRSSMB = "peak_rss_mb", bytes, bitrateKbps = "bitrate_kbps"
+    case cpuMsPerFrame = "cpu_ms_per_frame", ceilingCPUMsPerFrame = "ceiling_cpu_ms_per_frame"
+    case ceilingCPURatio = "ceiling_cpu_ratio"
     // Validity and quality
     case valid, invalidReason = "invalid_reason", framesDecoded = "frames_decoded", psnrDB = "psnr_db"
     case psnrMinDB = "psnr_min_db", psnrLumaDB = "psnr_luma_db", ssim, ssimMin = "ssim_min"

@@ -49,6 +49,8 @@ public struct RunRecord: Sendable {
     public var latenessMsMax: Double?
     /// fps / the encoder ceiling's fps for the same frame set, size and encoder settings measured in the same run.
     public var ceilingRatio: Double?
+    /// The encoder ceiling's ``cpuMsPerFrame`` for the same frame set, size and encoder settings in the same run.
+    public var ceilingCPUMsPerFrame: Double?
     /// Asynchronous writers: total time `write` waited for room in a full queue, ms.
     public var queueBlockedMs: Double?
     /// Asynchronous writers: `write` calls that waited for room.
@@ -64,6 +66,18 @@ public struct RunRecord: Sendable {
 
     /// Creates an empty record for `environment`.
     public init(environment: EnvironmentFingerprint) { self.environment = environment }
+
+    /// CPU of the process and its reaped children per frame, ms.
+    public var cpuMsPerFrame: Double? {
+        guard let cpu, frames > 0 else { return nil }
+        return (cpu.selfUser + cpu.selfSystem + cpu.childrenUser + cpu.childrenSystem) * 1000 / Double(frames)
+    }
+
+    /// ``cpuMsPerFrame`` / ``ceilingCPUMsPerFrame``.
+    public var ceilingCPURatio: Double? {
+        guard let mine = cpuMsPerFrame, let ceiling = ceilingCPUMsPerFrame, ceiling > 0 else { return nil }
+        return mine / ceiling
+    }
 
     /// Output bitrate in kbit/s from bytes, frames and stream rate.
     public var bitrateKbps: Double? {

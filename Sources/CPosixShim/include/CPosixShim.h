@@ -32,4 +32,9 @@ typedef struct {
 } cposix_heap_usage;
 /// The heap's accounting now; returns 0, or ENOSYS where the C library has no mallinfo2 (all fields then 0).
 int cposix_heap_usage_now(cposix_heap_usage *usage);
+
+/// Adds `increment` to the calling thread's nice value (Linux: per thread), returns 0 or -1 with errno set.
+/// Raising it needs no privilege; lowering it again does (RLIMIT_NICE), so a thread that raised it keeps it.
+int cposix_nice_current_thread(int increment);
+
 #endif

@@ -61,6 +61,7 @@ public final class BenchmarkRunner {
                     }
                 }
                 var ceilingFPS: [EncoderSettings: Double] = [:]
+                var ceilingCPU: [EncoderSettings: Double] = [:]
                 if plan.ceiling {
                     var seen = Set<EncoderSettings>()
                     for settings in available.filter({ !$0.isReference }).map(\.settings) where seen.insert(settings).inserted {
@@ -74,8 +75,10 @@ public final class BenchmarkRunner {
                         var rows: [RunRecord] = []
                         repetitions(of: ceiling, ring: frames()) { rows.append($0) }
                         ceilingFPS[settings] = Distribution(rows.compactMap(\.fps)).median
+                        ceilingCPU[settings] = Distribution(rows.compactMap(\.cpuMsPerFrame)).median
                         for var row in rows {
                             row.ceilingRatio = ratio(row.fps, ceilingFPS[settings])
+                            row.ceilingCPUMsPerFrame = ceilingCPU[settings]
                             report(row, into: &records)
                         }
                     }
@@ -86,6 +89,7 @@ public final class BenchmarkRunner {
                     repetitions(of: strategy, ring: frames()) { row in
                         var row = row
                         row.ceilingRatio = ratio(row.fps, ceilingFPS[strategy.settings])
+                        row.ceilingCPUMsPerFrame = ceilingCPU[strategy.settings]
                         report(row, into: &records)
                     }
                 }

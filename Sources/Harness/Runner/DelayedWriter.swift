@@ -35,4 +35,6 @@ final class DelayedWriter: VideoWriter {
     var queueCapacity: QueueCapacity? { inner.queueCapacity }
 
     var queuedFrames: Int { inner.queuedFrames }
+
+    func holdWakeUps(_ hold: Bool) { inner.holdWakeUps(hold) }
 }

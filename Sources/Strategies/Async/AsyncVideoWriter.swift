@@ -127,6 +127,10 @@ public final class AsyncVideoWriter: VideoWriter {
     /// The bound `write` blocks at.
     public var queueCapacity: QueueCapacity? { state.capacity }
 
+    /// While held, `write` appends without waking the writer thread; releasing wakes it if it waits (see
+    /// ``VideoWriter/holdWakeUps(_:)``).
+    public func holdWakeUps(_ hold: Bool) { state.holdWakeUps(hold) }
+
     public func write(_ frame: Frame) throws {
         guard !closed else { throw WriterError.closed }
         try geometry.check(frame)
@@ -180,6 +184,8 @@ private final class QueueState: @unchecked Sendable {
     /// machine can hand its core to the woken thread).
     private var writerWaiting = false
     private var producersWaiting = 0
+    /// Set by ``holdWakeUps(_:)``: `enqueue` does not wake the writer thread (unless it must wait for room).
+    private var wakeUpsHeld = false
     private var failure: (any Error)?
     private var openError: (any Error)?
     private var report: WriterReport?
@@ -247,6 +253,8 @@ private final class QueueState: @unchecked Sendable {
             let start = DispatchTime.now().uptimeNanoseconds
             producersWaiting += 1
             defer { producersWaiting -= 1 }
+            // The writer thread makes the room: it must not sleep through a held wake-up.
+            if writerWaiting { condition.broadcast() }
             while !hasRoom(for: size) && failure == nil {
                 try waitBounded(phase: .write)
             }
@@ -259,7 +267,14 @@ private final class QueueState: @unchecked Sendable {
         queuedBytes += size
         statistics.highWaterFrames = max(statistics.highWaterFrames, frames.count - head)
         statistics.highWaterBytes = max(statistics.highWaterBytes, queuedBytes)
-        if writerWaiting { condition.broadcast() }
+        if writerWaiting && !wakeUpsHeld { condition.broadcast() }
+    }
+
+    func holdWakeUps(_ hold: Bool) {
+        condition.lock()
+        defer { condition.unlock() }
+        wakeUpsHeld = hold
+        if !hold && writerWaiting && head < frames.count { condition.broadcast() }
     }
 
     func finish() throws -> WriterReport {

@@ -32,4 +32,7 @@ public final class AutoVideoWriter: VideoWriter {
 
     /// Frames waiting in the chosen writer's queue.
     public var queuedFrames: Int { inner.queuedFrames }
+
+    /// Holds or releases the chosen writer's wake-ups.
+    public func holdWakeUps(_ hold: Bool) { inner.holdWakeUps(hold) }
 }

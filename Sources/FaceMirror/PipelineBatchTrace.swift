@@ -1,0 +1,38 @@
+import Analysis
+
+/// What one batch of a pipeline run looked like at its boundary: why its hand-off took as long as it did.
+///
+/// A hand-off waits when a writer's queue has no room for the batch; ``queuedAtBoundary`` shows how far each writer
+/// was behind when processing ended, ``handOffMs`` which writer the wait went to.
+public struct PipelineBatchTrace: Sendable, Equatable {
+    /// Batch-transition delay: wall time from the end of processing to the return of the batch's last `write`, ms.
+    public var delayMs: Double
+    /// Per output: frames still queued in its writer when processing of this batch ended (0 without a queue).
+    public var queuedAtBoundary: [PipelineOutput: Int]
+    /// Per output: time its `write` calls took during this batch's hand-off, ms.
+    public var handOffMs: [PipelineOutput: Double]
+    /// Wall time of reading and processing this batch, ms.
+    public var processingMs: Double
+    /// CPU time the pipeline's thread used for that, ms (less than ``processingMs`` when it waited for a core).
+    public var processingCPUMs: Double
+
+    /// Creates a trace.
+    public init(delayMs: Double, queuedAtBoundary: [PipelineOutput: Int], handOffMs: [PipelineOutput: Double],
+                processingMs: Double, processingCPUMs: Double) {
+        self.delayMs = delayMs
+        self.queuedAtBoundary = queuedAtBoundary
+        self.handOffMs = handOffMs
+        self.processingMs = processingMs
+        self.processingCPUMs = processingCPUMs
+    }
+
+    /// The output whose writes took the longest in this hand-off.
+    public var slowestOutput: PipelineOutput? {
+        PipelineOutput.allCases.max { (handOffMs[$0] ?? 0) < (handOffMs[$1] ?? 0) }
+    }
+
+    /// `r/l/d` queue depths at the boundary, e.g. `0/3/0`.
+    public var queuedText: String {
+        PipelineOutput.allCases.map { "\(queuedAtBoundary[$0] ?? 0)" }.joined(separator: "/")
+    }
+}
