@@ -36,7 +36,7 @@ import Testing
         #expect(merged.machines.count == 3)
         #expect(merged.table.header == CSVColumn.header)
         let reread = try ResultsTable(text: merged.csv)
-        #expect(PlotDataUnique(reread.rows.map(\.machineID)) == merged.machines)
+        #expect(PlotData.unique(reread.rows.map(\.machineID)) == merged.machines)
         #expect(reread.rows.map { $0[.host] } == merged.table.rows.map { $0[.host] })
     }
 
@@ -98,6 +98,4 @@ import Testing
         #expect(document.crossMachine == nil)
         #expect(!document.markdown().contains("Across machines"))
     }
-
-    private func PlotDataUnique(_ values: [String]) -> [String] { PlotData.unique(values) }
 }

@@ -93,7 +93,8 @@ import TestSupport
             return try stores.mapValues { store in
                 for file in files { try store.record(csvPath: file, context: Self.context) }
                 let counts = try store.counts()
-                return (counts.results, counts.sampleAggregates, Set(try store.results(HistoryFilter()).map(\.machine)).count)
+                let machines = Set(try store.results(HistoryFilter()).map(\.machine)).count
+                return (results: counts.results, sampleAggregates: counts.sampleAggregates, machines: machines)
             }
         }
         let sqlite = try #require(counts["sqlite"])

@@ -97,9 +97,10 @@ public struct ReportDocument: Sendable {
         // they are listed once under "not run" with their reasons instead of as empty rankings.
         // Rows of several machines (a merged CSV) are ranked per machine: a median never pools two machines.
         let machines = PlotData.unique(table.rows.map(\.machineID))
-        let perMachine: [(String?, [RowAggregate])] = machines.count > 1
-            ? try machines.map { id in (id, try RowAggregate.group(table.filter { $0.machineID == id })) }
-            : [(nil, groups)]
+        var perMachine: [(machine: String?, groups: [RowAggregate])] = [(nil, groups)]
+        if machines.count > 1 {
+            perMachine = try machines.map { id in (Optional(id), try RowAggregate.group(table.filter { $0.machineID == id })) }
+        }
         sections = perMachine.flatMap { machine, groups in
             PlotData.grouped(groups, by: \.configuration.workload).filter { _, groups in
                 groups.contains { !$0.completedRows.isEmpty }

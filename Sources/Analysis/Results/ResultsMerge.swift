@@ -114,7 +114,7 @@ public struct ResultsMerge: Sendable {
     static func difference(_ a: [String], _ b: [String]) -> String {
         if let missing = a.first(where: { !b.contains($0) }) { return "no column `\(missing)`" }
         if let extra = b.first(where: { !a.contains($0) }) { return "an extra column `\(extra)`" }
-        let index = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+        let index = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
         return "the same columns in another order from column \(index + 1)"
     }
 }
