@@ -24,8 +24,18 @@ trap cleanup EXIT
 "${as_user[@]}" "$bin/initdb" -D "$folder/data" -A trust -U postgres --no-sync >"$folder/initdb.log" 2>&1
 "${as_user[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/log" -w -t 30 \
     -o "-p $port -k $folder -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-mapfile -t csvs < <(find results/reports -name '*.csv' ! -name '*.samples.csv' | sort)
-echo "${#csvs[@]} committed results CSVs under results/reports"
+# Run and pipeline CSVs only (the crash CSVs are another table, which the store does not hold).
+csvs=()
+while IFS= read -r csv; do
+    cols=",$(head -n 1 "$csv"),"
+    if [[ $cols == *,run_id,* && $cols == *,strategy,* &&
+          ( $cols == *,pipeline_fps,* || ( $cols == *,fps,* && $cols == *,repeat,* ) ) ]]; then
+        csvs+=("$csv")
+    else
+        echo "skipped (not a run or pipeline CSV): $csv"
+    fi
+done < <(find results/reports -name '*.csv' ! -name '*.samples.csv' | sort)
+echo "${#csvs[@]} committed run and pipeline CSVs under results/reports"
 for db in "$folder/history.sqlite" "postgres://postgres@127.0.0.1:$port/postgres"; do
     # The import prints one line per file, then the store's totals and machines: keep those two.
     "$tool" history import --db "$db" "${csvs[@]}" | tail -n 2

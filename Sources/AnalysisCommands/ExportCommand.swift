@@ -48,7 +48,7 @@ public struct ExportCommand: ParsableCommand {
         let document: BencherMetricFormat
         do { document = try BencherMetricFormat(table: table, metrics: metric, machine: machine) } catch {
             printError("export: \(results): \(error)")
-            if case .unknownMetric? = error as? BencherMetricFormat.Failure { throw ExitStatus.usage.exit }
+            if case .unknownMetric = error { throw ExitStatus.usage.exit }
             throw ExitStatus.malformedInput.exit
         }
         guard let out else { print(document.json, terminator: ""); return }

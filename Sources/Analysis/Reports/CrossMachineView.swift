@@ -57,9 +57,12 @@ public struct CrossMachineView: Sendable {
                 byConfiguration[group.configuration, default: [:]][id] = group
             }
         }
+        // Configurations no machine could run (hardware encoders missing everywhere) are left to "Unavailable and
+        // failed"; one that ran on any machine stays, with the other machines' outcomes in its cells.
         lines = configurations.sorted {
             ($0.workload.description, $0.strategy) < ($1.workload.description, $1.strategy)
         }.map { Line(configuration: $0, byMachine: byConfiguration[$0] ?? [:]) }
+            .filter { line in line.byMachine.values.contains { !$0.completedRows.isEmpty } }
     }
 
     /// Headers of a metric's table: strategy, workload, then one column per machine ID.
