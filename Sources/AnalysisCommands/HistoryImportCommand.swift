@@ -34,6 +34,10 @@ struct HistoryImportCommand: ParsableCommand {
         if let counts = try? history.counts() {
             print("\(history.location): \(counts.results) rows, \(counts.sampleAggregates) with write-sample summaries")
         }
+        if let stored = try? history.results(HistoryFilter()) {
+            let machines = Set(stored.map(\.machine)).sorted()
+            print("\(machines.count) machine\(machines.count == 1 ? "" : "s"): \(machines.joined(separator: ", "))")
+        }
         if failed { throw ExitCode(1) }
     }
 }

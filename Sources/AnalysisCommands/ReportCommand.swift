@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import History
 
 /// `writerbench report`: one document about a results CSV — environment, ranked tables, gate, conclusions, plots.
 public struct ReportCommand: ParsableCommand {
@@ -16,7 +17,13 @@ public struct ReportCommand: ParsableCommand {
             The gate section judges the run rules: a rule that matches no row of this CSV (written for another size \
             or pace) is "not applicable", not a failure. A fastest writer or lowest latency is named only when it \
             leads by more than the spread over repetitions (see `recommend --help`); otherwise "tie within noise". \
-            Here: 0 written; 65/66 the CSV or rules file is malformed/missing; 70 the output cannot be written.
+            A CSV holding several machines' rows (`writerbench merge`) is ranked per machine and gets an "Across \
+            machines" section: one column per machine ID, each that machine's own median. With a history store \
+            (--db, $WRITERBENCH_DB, or \(HistoryLocation.defaultPath) when it exists) a "History" section shows \
+            the stored fps and write_ms_p95 series of the report's strategies, their change points (as `history \
+            regressions`) and, in HTML, trend charts (gnuplot). \
+            Here: 0 written; 65/66 the CSV or rules file is malformed/missing (66 also: the store named by --db is \
+            missing); 70 the output or the store cannot be read or written.
             """ + "\n\n" + ExitStatus.table)
 
     /// Output format.
@@ -39,6 +46,12 @@ public struct ReportCommand: ParsableCommand {
 
     @Flag(help: "Leave plots out.")
     var noPlots = false
+
+    @Option(help: "History store for the trend section: a SQLite file or postgres:// URL (default: $WRITERBENCH_DB, else \(HistoryLocation.defaultPath) when it exists; without a store the section says how to get one).")
+    var db: String?
+
+    @Flag(help: "Leave the history section out.")
+    var noHistory = false
 
     @Option(help: "Plot script run when the plots folder holds no plots.")
     var plotScript = PackageLocation.resolve("scripts/plot.sh")
@@ -85,10 +98,25 @@ public struct ReportCommand: ParsableCommand {
             if plotList.isEmpty && plotNote == nil { plotNote = "No plots in \(directory)." }
         }
 
+        var history: HistorySection?
+        if !noHistory {
+            let environment = ProcessInfo.processInfo.environment
+            let location = HistoryLocation.resolve(option: db, environment: environment)
+            // Only --db makes a missing store an error: WRITERBENCH_DB names where runs record, which may be empty yet.
+            let explicit = db != nil
+            do {
+                history = try ReportHistory.section(for: table, location: location, explicit: explicit,
+                                                    charts: format == .html)
+            } catch {
+                printError("report: history store \(location): \(error)")
+                throw (FileManager.default.fileExists(atPath: location) ? ExitStatus.couldNotComplete : .missingInput).exit
+            }
+        }
+
         let document: ReportDocument
         do {
             document = try ReportDocument(table: table, source: URL(fileURLWithPath: results).lastPathComponent,
-                                          gate: gate, plots: plotList, plotNote: plotNote)
+                                          gate: gate, plots: plotList, plotNote: plotNote, history: history)
         } catch {
             printError("report: \(results): \(error)")
             throw ExitStatus.malformedInput.exit

@@ -167,6 +167,10 @@ public struct PipelineRecord: Sendable {
         case .host: .text { $0.environment.host }
         case .cpuModel: .text { $0.environment.cpuModel }
         case .logicalCores: .integer { $0.environment.logicalCores }
+        case .os: .text { $0.environment.os }
+        case .libavVersion: .text { $0.environment.libavVersion }
+        case .ffmpegVersion: .text { $0.environment.ffmpegVersion }
+        case .opencvVersion: .text { $0.environment.opencvVersion }
         case .runID: .text { $0.runID }
         case .strategy: .text { $0.strategy }
         case .encoder: .text { $0.encoder }

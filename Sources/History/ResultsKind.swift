@@ -9,14 +9,8 @@ public enum ResultsKind: String, Sendable, Codable, CaseIterable {
 
     /// The kind of a results CSV, told from its header; nil when it is neither.
     public init?(header: [String]) {
-        let columns = Set(header)
-        if columns.isSuperset(of: ["run_id", "strategy", "pipeline_fps"]) {
-            self = .pipeline
-        } else if columns.isSuperset(of: ["run_id", "strategy", "fps", "repeat"]) {
-            self = .run
-        } else {
-            return nil
-        }
+        guard let kind = ResultsCSVKind(header: header) else { return nil }
+        self.init(rawValue: kind.rawValue)
     }
 
     /// The direction of improvement of `metric` in this kind's catalogue; nil when it is no measured column.

@@ -10,7 +10,8 @@ struct WriterBenchAnalysisCommand: ParsableCommand {
         abstract: "Judge, compare and report WriterBench results CSVs (no video libraries needed).",
         version: ProgramVersion.text,
         subcommands: [GateCommand.self, CompareCommand.self, ReportCommand.self, RecommendCommand.self,
-                      AggregateCommand.self, BaselineCommand.self, ColumnsCommand.self, HistoryCommand.self]
+                      AggregateCommand.self, BaselineCommand.self, ColumnsCommand.self, HistoryCommand.self,
+                      MergeCommand.self, ExportCommand.self]
     )
 
     /// ArgumentParser's main, with errors that are not exit codes mapped to status 70 (see `ExitStatus`).

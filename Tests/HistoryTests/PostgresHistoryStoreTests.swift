@@ -1,7 +1,9 @@
+import Analysis
 import Foundation
 import Testing
 @testable import History
 import HistoryPostgres
+import TestSupport
 
 /// The PostgreSQL store against a real server this test starts (and stops); not run where PostgreSQL is not
 /// installed, and the reason is in the test's name and condition.
@@ -68,6 +70,47 @@ import HistoryPostgres
         #expect(observed.since == 6)
         let change = try #require(SeriesChange.find(in: try MetricSeries.build(from: observed.fromPostgres, metric: "fps")).last)
         #expect(change.isRegression && change.after.revision == "r06")
+    }
+
+    /// The closing note's check: every committed results CSV under results/reports imported into a SQLite file and
+    /// into PostgreSQL gives the same rows in both. Prints the counts (run it with
+    /// `WRITERBENCH_POSTGRES_TESTS=1 swift test --filter committedReportsGiveEqualRowCounts`).
+    @Test(.enabled(if: PostgresTestServer.unavailableReason == nil,
+                   "needs a PostgreSQL server: \(PostgresTestServer.unavailableReason ?? "")"),
+          .enabled(if: ownProcess, "runs in its own process: WRITERBENCH_POSTGRES_TESTS=1 (make test does this)"))
+    func committedReportsGiveEqualRowCountsInSQLiteAndPostgreSQL() async throws {
+        let reports = packageRoot() + "/results/reports"
+        let files = (FileManager.default.enumerator(atPath: reports)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".csv") && !$0.hasSuffix(".samples.csv") }.sorted().map { reports + "/" + $0 }
+            // Run and pipeline CSVs only: the crash CSVs are another table, which the store does not hold.
+            .filter { path in (try? ResultsTable(contentsOf: path)).flatMap { ResultsKind(header: $0.header) } != nil }
+        let counts = try await offTheCooperativeThreads { () throws -> [String: (results: Int, sampleAggregates: Int, machines: Int)] in
+            let server = try PostgresTestServer()
+            defer { server.stop() }
+            let folder = SyntheticResultsCSV.temporaryFolder()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let stores: [String: any HistoryBackend] = [
+                "sqlite": try HistoryStore(path: folder + "/committed.sqlite", create: true),
+                "postgres": try PostgresHistoryStore(url: server.url),
+            ]
+            return try stores.mapValues { store in
+                for file in files { try store.record(csvPath: file, context: Self.context) }
+                let counts = try store.counts()
+                let machines = Set(try store.results(HistoryFilter()).map(\.machine)).count
+                return (results: counts.results, sampleAggregates: counts.sampleAggregates, machines: machines)
+            }
+        }
+        let sqlite = try #require(counts["sqlite"])
+        let postgres = try #require(counts["postgres"])
+        for (name, count) in [("SQLite", sqlite), ("PostgreSQL", postgres)] {
+            print("committed reports (\(files.count) run and pipeline CSVs) in \(name): \(count.results) rows, "
+                  + "\(count.sampleAggregates) write-sample aggregates, \(count.machines) machine(s)")
+        }
+        #expect(files.count >= 18)
+        #expect(sqlite.results > 0)
+        #expect(sqlite.results == postgres.results)
+        #expect(sqlite.sampleAggregates == postgres.sampleAggregates)
+        #expect(sqlite.machines == postgres.machines)
     }
 
     @Test func aURLWithoutUserOrHostIsRefused() {

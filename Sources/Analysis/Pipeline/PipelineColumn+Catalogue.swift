@@ -10,6 +10,10 @@ extension PipelineColumn: DescribedColumn {
         case .host: .text("host name")
         case .cpuModel: .text("CPU model")
         case .logicalCores: .integer(.unitless, "logical cores available to the process")
+        case .os: .text("kernel and distribution, as in the run CSV (with `cpu_model` and `logical_cores` it makes the machine ID); empty in pipeline CSVs written before this column")
+        case .libavVersion: .text("FFmpeg libraries linked in-process, as in the run CSV")
+        case .ffmpegVersion: .text("version of the `ffmpeg` program, as in the run CSV; empty when none is found")
+        case .opencvVersion: .text("OpenCV linked in-process, as in the run CSV")
         // Configuration
         case .runID: .text("unique id of the row (`p<timestamp digits>-<pid>-<n>`)")
         case .strategy: .text("strategy whose writers took the outputs; `null` for the baseline")

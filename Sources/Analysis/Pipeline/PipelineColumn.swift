@@ -8,6 +8,9 @@
 public enum PipelineColumn: String, CaseIterable, Sendable {
     // Environment
     case timestamp, gitRevision = "git_revision", host, cpuModel = "cpu_model", logicalCores = "logical_cores"
+    // The run CSV's fingerprint columns, so that a machine has one ID in both CSVs (``EnvironmentFingerprint/machineID``
+    // hashes `os`); pipeline CSVs written before them lack these four and are still read (by column name).
+    case os, libavVersion = "libav_version", ffmpegVersion = "ffmpeg_version", opencvVersion = "opencv_version"
     // Configuration
     case runID = "run_id", strategy, encoder
     case encoderUsedRight = "encoder_used_right", encoderUsedLeft = "encoder_used_left"

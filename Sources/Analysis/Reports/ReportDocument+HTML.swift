@@ -14,7 +14,7 @@ extension ReportDocument {
 
         out.append("<section><h2>Conclusions</h2>")
         for section in sections {
-            if sections.count > 1 { out.append("<h3>\(Self.escape(section.workload.description))</h3>") }
+            if sections.count > 1 { out.append("<h3>\(Self.escape(Self.heading(section)))</h3>") }
             out.append("<ul>" + section.conclusions.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>")
         }
         out.append("</section>")
@@ -34,7 +34,7 @@ extension ReportDocument {
         out.append("<section><h2>Results by workload</h2>"
                    + "<p class=\"note\">Values are medians over repetitions; ± is half the min–max range relative to the median.</p>")
         for section in sections {
-            out.append("<h3>\(Self.escape(section.workload.description))</h3>")
+            out.append("<h3>\(Self.escape(Self.heading(section)))</h3>")
             out.append("<table class=\"results\"><thead>" + Self.headerRow(Self.tableHeader) + "</thead><tbody>")
             var rank = 0
             for group in section.ranked {
@@ -67,6 +67,27 @@ extension ReportDocument {
             out.append("</section>")
         }
 
+        if let crossMachine {
+            out.append("<section><h2>Across machines</h2><p class=\"note\">Each machine's own median over its repetitions "
+                       + "(n when more than one; ± half the min–max range); values of different machines are never pooled.</p>")
+            out.append("<table class=\"facts\"><thead>" + Self.headerRow(["machine ID", "host (CPU, cores, OS)", "rows"]) + "</thead><tbody>")
+            out += crossMachine.machines.map {
+                "<tr><td>\(Self.escape($0.id))</td><td>\(Self.escape($0.description))</td><td>\($0.rows)</td></tr>"
+            }
+            out.append("</tbody></table>")
+            for (column, title) in CrossMachineView.metrics {
+                out.append("<h3>\(Self.escape(title))</h3><table class=\"machines\"><thead>" + Self.headerRow(crossMachine.header) + "</thead><tbody>")
+                for line in crossMachine.lines {
+                    out.append("<tr>" + crossMachine.cells(line, column).map { cell in
+                        "<td>\(Self.escape(cell.text))" + (cell.spread.map { "<span class=\"spread\">\(Self.escape($0))</span>" } ?? "") + "</td>"
+                    }.joined() + "</tr>")
+                }
+                out.append("</tbody></table>")
+            }
+            out.append("</section>")
+        }
+        if let history { out += htmlHistory(history) }
+
         out.append("<section><h2>Unavailable and failed</h2>")
         if notRun.isEmpty { out.append("<p>Every configuration completed at least one run.</p>") }
         else {
@@ -91,6 +112,39 @@ extension ReportDocument {
         out.append("</tbody></table></section>")
         out += ["</body>", "</html>"]
         return out.joined(separator: "\n") + "\n"
+    }
+
+    func htmlHistory(_ section: HistorySection) -> [String] {
+        var out = ["<section><h2>History</h2>"]
+        switch section {
+        case .absent(let why):
+            out.append("<p class=\"note\">\(Self.escape(why))</p>")
+        case .trends(let trends):
+            out.append("<p class=\"note\">Store \(Self.escape(trends.store)); metrics \(Self.escape(trends.metrics.joined(separator: ", "))). "
+                       + "\(Self.escape(trends.detectorNote))</p>")
+            if trends.changes.isEmpty { out.append("<p>No change points.</p>") }
+            else {
+                out.append("<table class=\"changes\"><thead>" + Self.headerRow(HistoryTrends.changeHeader) + "</thead><tbody>")
+                for row in trends.changes {
+                    let verdict = row.last == "REGRESSION" ? "fail" : ""
+                    out.append("<tr class=\"\(verdict)\">" + row.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>")
+                }
+                out.append("</tbody></table>")
+            }
+            for chart in trends.charts {
+                out.append("<figure><img alt=\"\(Self.escape(chart.title))\" src=\"data:image/png;base64,\(chart.png.base64EncodedString())\">"
+                           + "<figcaption>\(Self.escape(chart.title))</figcaption></figure>")
+            }
+            if let note = trends.chartNote { out.append("<p class=\"note\">\(Self.escape(note))</p>") }
+            for series in trends.series {
+                out.append("<h3>\(Self.escape(series.title))</h3><table class=\"trend\"><thead>"
+                           + Self.headerRow(HistoryTrends.seriesHeader) + "</thead><tbody>")
+                out += series.rows.map { "<tr>" + $0.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>" }
+                out.append("</tbody></table>")
+            }
+        }
+        out.append("</section>")
+        return out
     }
 
     static func headerRow(_ header: [String]) -> String {
@@ -135,5 +189,6 @@ extension ReportDocument {
         .note{color:#555;font-size:.9em}
         figure{margin:1em 0}figure img{max-width:100%;border:1px solid #e0e0e0}figcaption{color:#555;font-size:.9em}
         table.runs{font-size:.8em}
+        table.machines td:nth-child(n+3),table.trend td:nth-child(n+3){text-align:right;white-space:nowrap}
         """
 }

@@ -6,7 +6,7 @@ extension ReportDocument {
         out += environment.map { "| \(Self.markdownText($0.label)) | \(Self.markdownText($0.value)) |" }
         out += ["", "## Conclusions", ""]
         for section in sections {
-            if sections.count > 1 { out += ["**\(Self.markdownText(section.workload.description))**", ""] }
+            if sections.count > 1 { out += ["**\(Self.markdownText(Self.heading(section)))**", ""] }
             out += section.conclusions.map { "- \(Self.markdownText($0))" } + [""]
         }
         out += ["## Gate", "", "**\(Self.markdownText(gateSummary))**", ""]
@@ -17,7 +17,7 @@ extension ReportDocument {
         out += ["## Results by workload", "",
                 "Values are medians over repetitions; ± is half the min–max range relative to the median.", ""]
         for section in sections {
-            out += ["### \(Self.markdownText(section.workload.description))", ""]
+            out += ["### \(Self.markdownText(Self.heading(section)))", ""]
             var rank = 0
             let rows = section.ranked.map { group -> [String] in
                 if group.isRankable { rank += 1 }
@@ -34,6 +34,20 @@ extension ReportDocument {
                 out += Self.markdownTable(Self.peerHeader, rows.map { $0.map { cell in cell.spread.map { "\(cell.text) \($0)" } ?? cell.text } }) + [""]
             }
         }
+        if let crossMachine {
+            out += ["## Across machines", "",
+                    "Each machine's own median over its repetitions (n when more than one; ± half the min–max range); "
+                        + "values of different machines are never pooled.", ""]
+            out += Self.markdownTable(["machine ID", "host (CPU, cores, OS)", "rows"],
+                                      crossMachine.machines.map { [$0.id, $0.description, "\($0.rows)"] }) + [""]
+            for (column, title) in CrossMachineView.metrics {
+                out += ["### \(Self.markdownText(title))", ""]
+                out += Self.markdownTable(crossMachine.header, crossMachine.lines.map { line in
+                    crossMachine.cells(line, column).map { cell in cell.spread.map { "\(cell.text) \($0)" } ?? cell.text }
+                }) + [""]
+            }
+        }
+        if let history { out += markdownHistory(history) }
         out += ["## Unavailable and failed", ""]
         if notRun.isEmpty { out += ["Every configuration completed at least one run.", ""] }
         else {
@@ -47,6 +61,25 @@ extension ReportDocument {
         out += ["## All runs", ""]
         out += Self.markdownTable(Self.rowHeader, rows.map(Self.cells))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    func markdownHistory(_ section: HistorySection) -> [String] {
+        var out = ["## History", ""]
+        switch section {
+        case .absent(let why):
+            out += [Self.markdownText(why), ""]
+        case .trends(let trends):
+            out += ["Store \(Self.markdownText(trends.store)); metrics \(trends.metrics.joined(separator: ", ")). "
+                    + Self.markdownText(trends.detectorNote), ""]
+            if trends.changes.isEmpty { out += ["No change points.", ""] }
+            else { out += Self.markdownTable(HistoryTrends.changeHeader, trends.changes) + [""] }
+            for series in trends.series {
+                out += ["### \(Self.markdownText(series.title))", ""]
+                out += Self.markdownTable(HistoryTrends.seriesHeader, series.rows) + [""]
+            }
+            if let note = trends.chartNote { out += [Self.markdownText(note), ""] }
+        }
+        return out
     }
 
     static func gateCells(_ verdict: GateVerdict) -> [String] {

@@ -25,6 +25,8 @@ public struct ReportDocument: Sendable {
     public struct Section: Sendable {
         /// The workload every row was given.
         public var workload: Workload
+        /// The machine ID of the rows when the file holds several machines' rows (a merge); nil otherwise.
+        public var machine: String? = nil
         /// Configurations fastest first (median fps); those without throughput (unavailable, failed) last.
         public var ranked: [RowAggregate]
         /// Generated conclusions: fastest valid writer, lowest latency, best quality at the stream rate, 1 ms/frame.
@@ -37,6 +39,11 @@ public struct ReportDocument: Sendable {
         case verdicts(rulesPath: String, [GateVerdict])
         /// No verdict (no rules file); the text says why.
         case unavailable(String)
+    }
+
+    /// The heading of a section: its workload, and its machine when the file holds several.
+    public static func heading(_ section: Section) -> String {
+        section.machine.map { "\(section.workload.description) — on \($0)" } ?? section.workload.description
     }
 
     /// A chart made by plot.sh.
@@ -67,10 +74,17 @@ public struct ReportDocument: Sendable {
     public var plotNote: String?
     /// Every row of the input, in file order.
     public var rows: [ResultsTable.Row]
+    /// The rows side by side per machine, when they come from several machines (a merged CSV); nil otherwise.
+    public var crossMachine: CrossMachineView?
+    /// The stored history's trends and change points, or why there are none; nil leaves the section out.
+    public var history: HistorySection?
 
     /// Builds the document. Throws ``CSVError`` when a row holds text where a number belongs.
-    public init(table: ResultsTable, source: String, gate: GateSection, plots: [Plot] = [], plotNote: String? = nil) throws {
+    public init(table: ResultsTable, source: String, gate: GateSection, plots: [Plot] = [], plotNote: String? = nil,
+                history: HistorySection? = nil) throws {
         let groups = try RowAggregate.group(table)
+        self.history = history
+        crossMachine = try CrossMachineView(table)
         title = "WriterBench report — \(source)"
         self.source = source
         self.gate = gate
@@ -81,14 +95,22 @@ public struct ReportDocument: Sendable {
         environment = Self.environment(table)
         // Workloads in which nothing ran (e.g. every hardware encoder on a machine without one) get no section:
         // they are listed once under "not run" with their reasons instead of as empty rankings.
-        sections = PlotData.grouped(groups, by: \.configuration.workload).filter { _, groups in
-            groups.contains { !$0.completedRows.isEmpty }
-        }.map { workload, groups in
-            let ranked = groups.sorted { a, b in
-                let (fa, fb) = (a.median(.fps) ?? -1, b.median(.fps) ?? -1)
-                return fa != fb ? fa > fb : a.strategy < b.strategy
+        // Rows of several machines (a merged CSV) are ranked per machine: a median never pools two machines.
+        let machines = PlotData.unique(table.rows.map(\.machineID))
+        var perMachine: [(machine: String?, groups: [RowAggregate])] = [(nil, groups)]
+        if machines.count > 1 {
+            perMachine = try machines.map { id in (Optional(id), try RowAggregate.group(table.filter { $0.machineID == id })) }
+        }
+        sections = perMachine.flatMap { machine, groups in
+            PlotData.grouped(groups, by: \.configuration.workload).filter { _, groups in
+                groups.contains { !$0.completedRows.isEmpty }
+            }.map { workload, groups in
+                let ranked = groups.sorted { a, b in
+                    let (fa, fb) = (a.median(.fps) ?? -1, b.median(.fps) ?? -1)
+                    return fa != fb ? fa > fb : a.strategy < b.strategy
+                }
+                return Section(workload: workload, machine: machine, ranked: ranked, conclusions: Self.conclusions(groups))
             }
-            return Section(workload: workload, ranked: ranked, conclusions: Self.conclusions(groups))
         }
     }
 

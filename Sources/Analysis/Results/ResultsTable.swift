@@ -23,6 +23,13 @@ public struct ResultsTable: Sendable {
             }
             return value
         }
+
+        /// The machine that wrote the row: ``EnvironmentFingerprint/machineID(cpuModel:logicalCores:os:)`` of its
+        /// `cpu_model`, `logical_cores` and `os` fields (the same in run and pipeline CSVs).
+        public var machineID: String {
+            EnvironmentFingerprint.machineID(cpuModel: self["cpu_model"], logicalCores: self["logical_cores"],
+                                             os: self["os"])
+        }
     }
 
     /// Column names in file order.
@@ -51,6 +58,17 @@ public struct ResultsTable: Sendable {
         }
         self.header = header
         self.rows = rows
+    }
+
+    /// A table of rows already read (a subset of another table's rows, a merge of several tables).
+    public init(header: [String], rows: [Row]) {
+        self.header = header
+        self.rows = rows
+    }
+
+    /// The same header with only the rows `isIncluded` keeps.
+    public func filter(_ isIncluded: (Row) -> Bool) -> ResultsTable {
+        ResultsTable(header: header, rows: rows.filter(isIncluded))
     }
 
     /// Reads and parses the CSV file at `path`.
