@@ -36,7 +36,7 @@ import Testing
         return Frame(width: frame.width, height: frame.height, format: .bgr24, stride: stride, bytes: bytes)
     }
 
-    @Test(arguments: [(1920, 1080), (640, 480), (1918, 1078), (514, 515), (66, 50), (9, 9), (7, 5), (1, 1)])
+    @Test(arguments: [(640, 480), (1918, 1078), (514, 515), (66, 50), (9, 9), (7, 5), (1, 1)])
     func scoresEqualTheReferenceDefinitionsExactly(width: Int, height: Int) {
         let size = FrameSize(width: width, height: height)
         let source = FrameSet.camera.frame(4, size: size)
@@ -56,8 +56,8 @@ import Testing
         #expect(packed == reference(source, decoded, index: 0))
     }
 
-    @Test func identicalFramesScoreTheCapAndSSIMOneAtFullSize() {
-        let frame = FrameSet.camera.frame(9, size: FrameSize(width: 1920, height: 1080))
+    @Test func identicalFramesScoreTheCapAndSSIMOne() {
+        let frame = FrameSet.camera.frame(9, size: FrameSize(width: 1280, height: 720))
         #expect(QualityMetrics.compare(expected: frame, actual: frame, index: 3)
                 == FrameQuality(index: 3, psnr: QualityMetrics.psnrCap, psnrLuma: QualityMetrics.psnrCap, ssim: 1))
     }
