@@ -95,13 +95,18 @@ public enum RunSummary {
             .joined(separator: " ")
     }
 
-    /// Hyperfine-style ratios per group: the fastest valid writer against each other one (encoder ceilings and
-    /// failed or invalid rows left out). At a fixed pace fps is set by the pace, not by the writer, so a paced group
-    /// gets no ratio: it says which writers kept the pace in every repetition and which fell behind.
+    /// Whether the row is a reference (encoder ceiling or null writer) rather than a writer.
+    static func isReference(_ record: RunRecord) -> Bool {
+        record.strategy == RunConfiguration.encoderCeiling || record.strategy == RunConfiguration.nullWriter
+    }
+
+    /// Hyperfine-style ratios per group: the fastest valid writer against each other one (encoder ceilings, the
+    /// null writer and failed or invalid rows left out). At a fixed pace fps is set by the pace, not by the writer,
+    /// so a paced group gets no ratio: it says which writers kept the pace in every repetition and which fell behind.
     public static func speedLines(_ records: [RunRecord]) -> [String] {
         var lines: [String] = []
         for group in groups(records.filter { $0.status == .ok }) {
-            let writers = group.filter { $0.strategy != RunConfiguration.encoderCeiling && $0.verification?.valid != false }
+            let writers = group.filter { !isReference($0) && $0.verification?.valid != false }
             var order: [String] = []
             var byStrategy: [String: [RunRecord]] = [:]
             for record in writers {
@@ -176,7 +181,7 @@ public enum RunSummary {
         var parts: [String] = []
         if Set(measured.map(\.frameset)).count == 1 { parts.append(first.frameset) }
         if Set(measured.map { "\($0.width)x\($0.height)" }).count == 1 { parts.append("\(first.width)x\(first.height)") }
-        let writers = measured.filter { $0.strategy != RunConfiguration.encoderCeiling }
+        let writers = measured.filter { !isReference($0) }
         if let frames = writers.first?.frames, writers.allSatisfy({ $0.frames == frames }) { parts.append("\(frames) frames") }
         parts.append(first.pace == .max ? "pace max" : "paced at \(first.pace) fps")
         let repetitions = (measured.map(\.repeatIndex).max() ?? 0) + 1

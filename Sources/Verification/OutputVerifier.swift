@@ -109,7 +109,7 @@ public struct OutputVerifier: Sendable {
             do {
                 while try decoder.receive(into: picture) {
                     if converter == nil {
-                        converter = DecodedFrameConverter(
+                        converter = try DecodedFrameConverter(
                             interpretation: ColorInterpretation(tags: inspection.colorTags ?? .untagged,
                                                                 height: picture.height,
                                                                 pixelFormat: picture.pixelFormat))

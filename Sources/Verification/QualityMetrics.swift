@@ -105,14 +105,80 @@ public enum QualityMetrics {
         }
     }
 
-    /// Every metric for one frame pair.
+    /// Every metric for one frame pair: exactly ``psnr(_:_:)-(Frame,Frame)``, and ``psnr(_:_:)-(LumaPlane,LumaPlane)``
+    /// and ``ssim(_:_:)`` of both frames' ``LumaPlane``s, computed in one pass over the rows (see ``FramePairScan``),
+    /// on two threads for frames of 512×512 and more.
     ///
     /// - Parameter index: the run frame index recorded in the result.
     /// - Precondition: both frames are BGR24 of the same size.
     public static func compare(expected: Frame, actual: Frame, index: Int) -> FrameQuality {
-        let expectedLuma = LumaPlane(bgr: expected), actualLuma = LumaPlane(bgr: actual)
-        return FrameQuality(index: index, psnr: psnr(expected, actual), psnrLuma: psnr(expectedLuma, actualLuma),
-                            ssim: ssim(expectedLuma, actualLuma))
+        precondition(expected.format == .bgr24 && actual.format == .bgr24, "quality compares BGR24 frames")
+        precondition(expected.width == actual.width && expected.height == actual.height,
+                     "frames differ in size: \(expected.width)x\(expected.height) vs \(actual.width)x\(actual.height)")
+        return expected.withUnsafeBytes { e in
+            actual.withUnsafeBytes { a in
+                compare(FramePairScan(expected: e.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                      expectedStride: expected.stride,
+                                      actual: a.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                      actualStride: actual.stride, width: expected.width, height: expected.height),
+                        index: index)
+            }
+        }
+    }
+
+    /// Frames with fewer pixels than this are scored on the calling thread alone: handing work to a second thread
+    /// costs more than it saves.
+    static let parallelPixels = 512 * 512
+
+    /// Every metric for the frame pair `scan` reads (see ``compare(expected:actual:index:)``).
+    static func compare(_ scan: FramePairScan, index: Int) -> FrameQuality {
+        let width = scan.width, height = scan.height
+        guard scan.hasWindows else {
+            // Fewer than 2×2 blocks: one SSIM window over the whole image, by the reference definitions.
+            var bgr = 0
+            var lumaA = [UInt8](repeating: 0, count: width * height), lumaB = lumaA
+            for y in 0..<height {
+                let rowA = scan.expected + y * scan.expectedStride, rowB = scan.actual + y * scan.actualStride
+                bgr += sumOfSquaredDifferences(rowA, rowB, count: 3 * width)
+                lumaA.withUnsafeMutableBufferPointer { FramePairScan.luma(rowA, into: $0.baseAddress! + y * width, count: width) }
+                lumaB.withUnsafeMutableBufferPointer { FramePairScan.luma(rowB, into: $0.baseAddress! + y * width, count: width) }
+            }
+            let a = LumaPlane(width: width, height: height, samples: lumaA)
+            let b = LumaPlane(width: width, height: height, samples: lumaB)
+            return FrameQuality(index: index, psnr: psnr(meanSquaredError: Double(bgr) / Double(3 * width * height)),
+                                psnrLuma: psnr(a, b), ssim: ssim(a, b))
+        }
+        let blocksY = scan.blocksY
+        let bandCount = width * height >= parallelPixels ? min(4, blocksY) : 1
+        let windows = UnsafeMutablePointer<Double>.allocate(capacity: scan.windowCount)
+        let sums = UnsafeMutablePointer<FramePairScan.Sums>.allocate(capacity: bandCount)
+        defer { windows.deallocate(); sums.deallocate() }
+        let shared = SharedBands(windows: windows, sums: sums)
+        ParallelBands.run(count: bandCount) { band in
+            let first = band * blocksY / bandCount, end = (band + 1) * blocksY / bandCount
+            let rows = (band == 0 ? 0 : 4 * first)..<(band == bandCount - 1 ? height : 4 * end)
+            shared.sums[band] = scan.scan(blockRows: first..<end, rows: rows, windows: shared.windows)
+        }
+        var bgr = 0, luma = 0
+        for band in 0..<bandCount {
+            bgr += sums[band].bgr
+            luma += sums[band].luma
+        }
+        // Summed in the reference's order, so the mean is the same double.
+        var total = 0.0
+        for window in 0..<scan.windowCount { total += windows[window] }
+        return FrameQuality(index: index, psnr: psnr(meanSquaredError: Double(bgr) / Double(3 * width * height)),
+                            psnrLuma: psnr(meanSquaredError: Double(luma) / Double(width * height)),
+                            ssim: total / Double(scan.windowCount))
+    }
+
+    /// Where the bands of one comparison write: each band its own windows and its own `sums` slot.
+    ///
+    /// `@unchecked Sendable`: the buffers outlive ``ParallelBands/run(count:_:)``, which returns only after every band
+    /// finished, and no two bands write the same element.
+    private struct SharedBands: @unchecked Sendable {
+        let windows: UnsafeMutablePointer<Double>
+        let sums: UnsafeMutablePointer<FramePairScan.Sums>
     }
 
     /// Σ(a−b)² over `count` bytes; 32-bit partial sums per 4096 bytes let the compiler vectorise the loop.

@@ -32,8 +32,9 @@ public final class VideoFileReader {
         while !drained {
             if try decoder.receive(into: picture) {
                 if converter == nil {
-                    converter = DecodedFrameConverter(interpretation: ColorInterpretation(
-                        tags: input.colorTags, height: picture.height, pixelFormat: picture.pixelFormat))
+                    converter = try DecodedFrameConverter(interpretation: ColorInterpretation(
+                        tags: input.colorTags, height: picture.height, pixelFormat: picture.pixelFormat),
+                                                          reusesStorage: false)
                 }
                 produced += 1
                 return try converter!.convert(picture)

@@ -38,6 +38,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Skip the encoder-ceiling reference rows (and leave ceiling_ratio empty).")
     var noCeiling = false
 
+    @Flag(help: "Skip the null reference row (a writer that discards frames: the harness's own cost per write).")
+    var noNull = false
+
     @Option(name: .customLong("debug-write-delay-us"),
             help: ArgumentHelp("Debugging: add this many microseconds to every write, to show that compare and the gate catch a slowdown.", visibility: .hidden))
     var debugWriteDelayMicroseconds: UInt32 = 0
@@ -85,6 +88,7 @@ struct RunCommand: ParsableCommand {
         plan.repetitions = repetitions
         plan.warmUp = !noWarmup
         plan.ceiling = !noCeiling
+        plan.nullBaseline = !noNull
         plan.debugWriteDelayMicroseconds = debugWriteDelayMicroseconds
         plan.memoryBudgetBytes = memoryBudgetMb << 20
         plan.stallTimeout = stallTimeout.duration

@@ -112,6 +112,59 @@ import Verification
         #expect(row.queue == "4 frames" && row.queueDepths?.count == 4)
     }
 
+    @Test func theNullRowComesFirstWithEveryFrameWrittenAndNothingVerified() throws {
+        var withNull = plan([LibAVStrategy()], frames: 6)
+        withNull.nullBaseline = true
+        withNull.pace = .fixed(fps: 200)
+        let records = BenchmarkRunner(plan: withNull, environment: environment, verifier: RunVerifier()).run()
+        #expect(records.map(\.strategy) == ["null", "null", "encoder-ceiling", "encoder-ceiling", "libav", "libav"])
+        for row in records.filter({ $0.strategy == NullWriterStrategy.strategyName }) {
+            #expect(row.status == .ok, "\(row.reason)")
+            #expect(row.frames == 6 && row.write?.count == 6 && row.writeSamplesMs.count == 6)
+            #expect(row.pace == .max)
+            #expect(row.verification == nil && row.bytes == nil && row.ceilingRatio == nil)
+            #expect(row.encoder == "null")
+        }
+    }
+
+    @Test func noNullRowUnlessThePlanAsksForIt() {
+        var plain = plan([LibAVStrategy()], frames: 2)
+        plain.ceiling = false
+        plain.repetitions = 1
+        #expect(BenchmarkRunner(plan: plain, environment: environment).run().map(\.strategy) == ["libav"])
+    }
+
+    /// A 3-frame ring written 10 times over: output frame i shows ring slot i mod 3, and verification compares it
+    /// with that slot (with frame-set frame i instead, frames 3…9 would not match: camera frames all differ).
+    @Test func verificationComparesEachOutputFrameWithItsRingSlot() throws {
+        let size = FrameSize(width: 160, height: 120)
+        var ringed = plan([LibAVStrategy()], frames: 10)
+        ringed.ceiling = false
+        ringed.repetitions = 1
+        ringed.memoryBudgetBytes = 3 * size.width * size.height * 3
+        let row = try #require(BenchmarkRunner(plan: ringed, environment: environment, verifier: RunVerifier()).run().first)
+        #expect(row.ringSize == 3)
+        #expect(row.verification?.valid == true, "\(row.verification?.invalidReason ?? "")")
+        #expect(row.verification?.framesDecoded == 10)
+        let output = try #require(try FileManager.default.contentsOfDirectory(atPath: ringed.outputDirectory).first)
+        let path = ringed.outputDirectory + "/" + output
+        let ring = FrameRing(frameSet: .camera, size: size, frameCount: 10, budgetBytes: ringed.memoryBudgetBytes)
+        #expect((0..<10).map(ring.sourceIndex(of:)) == [0, 1, 2, 0, 1, 2, 0, 1, 2, 0])
+        let byRing = OutputVerifier(frameCount: 10, framesPerSecond: 30, size: size) { ring[$0] }.verify(path: path)
+        #expect(byRing.frameQualities.count == 10)
+        #expect(byRing.frameQualities.allSatisfy { $0.psnrLuma > 25 }, "\(byRing.frameQualities.map(\.psnrLuma))")
+        let bySet = OutputVerifier(frameSet: .camera, size: size, frameCount: 10, ringSize: 3, framesPerSecond: 30)
+            .verify(path: path)
+        #expect(bySet.frameQualities == byRing.frameQualities)
+        let unringed = OutputVerifier(frameCount: 10, framesPerSecond: 30, size: size) {
+            FrameSet.camera.frame($0, size: size)
+        }.verify(path: path)
+        #expect(Array(unringed.frameQualities[..<3]) == Array(byRing.frameQualities[..<3]))
+        for index in 3..<10 {
+            #expect(unringed.frameQualities[index].psnrLuma < byRing.frameQualities[index].psnrLuma - 3, "frame \(index)")
+        }
+    }
+
     @Test func runIDsCountUpWithinOneRunnerStampedWithTheTimestamp() {
         var noCeiling = plan([LibAVStrategy()], frames: 2)
         noCeiling.ceiling = false

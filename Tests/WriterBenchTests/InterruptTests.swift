@@ -29,7 +29,7 @@ import Glibc
         let csv = directory + "/r.csv"
         let run = try BackgroundRun([
             "run", "--strategy", "ffmpeg-pipe", "--size", "64x64", "--frames", "20", "--pace", "20", "--repeat", "20",
-            "--no-warmup", "--no-ceiling", "--no-verify", "--out", csv,
+            "--no-warmup", "--no-ceiling", "--no-null", "--no-verify", "--out", csv,
         ], in: directory, environment: ["WRITERBENCH_FFMPEG": encoder])
         #expect(run.wait(seconds: 60) { dataLineCount(csv) >= 1 }, "no row within 60 s: \(run.stderr)")
         // Mid-run: the encoder child of the next repetition is running.
@@ -66,7 +66,7 @@ import Glibc
         let csv = directory + "/r.csv"
         let run = try BackgroundRun([
             "run", "--strategy", "ffmpeg-pipe", "--size", "64x64", "--frames", "100000", "--memory-budget-mb", "1",
-            "--no-warmup", "--no-ceiling", "--no-verify", "--out", csv,
+            "--no-warmup", "--no-ceiling", "--no-null", "--no-verify", "--out", csv,
         ], in: directory, environment: ["WRITERBENCH_FFMPEG": encoder])
         #expect(run.wait(seconds: 60) { !run.processesWithMarker().isEmpty }, "no encoder child seen: \(run.stderr)")
         run.send(SIGINT)
@@ -85,7 +85,7 @@ import Glibc
         let encoder = try FakeEncoder.install(in: directory, bytesBeforeDying: 20_000)
         let run = try BackgroundRun([
             "run", "--strategy", "ffmpeg-pipe", "--size", "64x64", "--frames", "30", "--repeat", "2",
-            "--no-ceiling", "--no-verify", "--out", directory + "/r.csv",
+            "--no-ceiling", "--no-null", "--no-verify", "--out", directory + "/r.csv",
         ], in: directory, environment: ["WRITERBENCH_FFMPEG": encoder])
         #expect(run.exitStatus(within: 60) == 1, "\(run.stderr)")
         #expect(try ResultsTable(contentsOf: directory + "/r.csv").rows.allSatisfy { $0["status"] == "failed" })
@@ -126,7 +126,7 @@ import Glibc
             """, to: encoder)
         let csv = directory + "/same.csv"
         let arguments = ["run", "--strategy", "ffmpeg-pipe", "--frames", "10", "--size", "64x64", "--repeat", "2",
-                         "--no-warmup", "--no-ceiling", "--no-verify", "--out", csv]
+                         "--no-warmup", "--no-ceiling", "--no-null", "--no-verify", "--out", csv]
         let runs = try (0..<2).map { index -> BackgroundRun in
             let folder = directory + "/run\(index)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -20,7 +20,7 @@ import TestSupport
             let start = Date()
             let run = try CommandLineRun.writerbench(
                 ["run", "--strategy", "ffmpeg-pipe", "--strategy", "ffmpeg-pipe-async", "--strategy", "libav",
-                 "--size", "320x240", "--frames", "30", "--no-warmup", "--no-ceiling", "--no-verify",
+                 "--size", "320x240", "--frames", "30", "--no-warmup", "--no-ceiling", "--no-null", "--no-verify",
                  "--stall-timeout", "1", "--out", directory + "/r.csv"],
                 environment: ["WRITERBENCH_FFMPEG": fake, "TMPDIR": temporary])
             // Two stalls of 1 s each, plus reaping and a loaded machine: far below "forever".

@@ -77,7 +77,8 @@ public struct PlotData: Sendable {
                 notes.add("\(group.outcome.label)\(drawn)", "\(Self.label(group, among: aggregates)) — \(Self.shorten(group.outcome.reason, to: 60))")
             }
         }
-        let drawn = aggregates.filter { !$0.completedRows.isEmpty }
+        // The null writer's fps (the harness alone, ~10⁵–10⁶ frames/s) would flatten every writer's bar.
+        let drawn = aggregates.filter { !$0.completedRows.isEmpty && !$0.configuration.isNullWriter }
         switch chart {
         case .fpsResolution:
             let sizes = Set(drawn.map(\.configuration.workload.size))

@@ -108,6 +108,8 @@ public struct Recommendation: Sendable {
             let reason: String?
             if group.configuration.isEncoderCeiling {
                 reason = "the encoder ceiling is a reference, not a writer"
+            } else if group.configuration.isNullWriter {
+                reason = "the null writer is a reference (the harness's own cost), not a writer"
             } else if group.outcome != .ok {
                 reason = "\(group.outcome.label): \(group.outcome.reason)"
             } else if group.median(.fps) == nil {

@@ -39,7 +39,7 @@ extension ReportDocument {
             var rank = 0
             for group in section.ranked {
                 if group.isRankable { rank += 1 }
-                let rowClass = group.outcome == .ok ? (group.configuration.isEncoderCeiling ? "reference" : "") : group.outcome.label
+                let rowClass = group.outcome == .ok ? (group.configuration.isReference ? "reference" : "") : group.outcome.label
                 let cells = Self.cells(group, rank: rank).map { cell in
                     "<td>\(Self.escape(cell.text))" + (cell.spread.map { "<span class=\"spread\">\(Self.escape($0))</span>" } ?? "") + "</td>"
                 }

@@ -8,7 +8,7 @@ extension ReportDocument {
     /// ran in it, ours and the peers', fastest first, with the columns that compare them. Empty without peers.
     public var peerSections: [(workload: Workload, rows: [[Cell]])] {
         sections.compactMap { section in
-            let candidates = section.ranked.filter { !$0.configuration.isEncoderCeiling && !$0.completedRows.isEmpty }
+            let candidates = section.ranked.filter { !$0.configuration.isReference && !$0.completedRows.isEmpty }
             guard candidates.contains(where: { Self.peerVersion($0) != nil }) else { return nil }
             return (section.workload, candidates.map(Self.peerCells))
         }

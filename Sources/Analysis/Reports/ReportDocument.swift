@@ -127,7 +127,7 @@ public struct ReportDocument: Sendable {
             : "\(group.completedRows.count) of \(group.rows.count)"
         return [
             Cell(text: group.isRankable ? "\(rank)" : "–"),
-            Cell(text: group.strategy + (group.configuration.isEncoderCeiling ? " (reference)" : "")),
+            Cell(text: group.strategy + (group.configuration.isReference ? " (reference)" : "")),
             Cell(text: runs), measured(.fps), measured(.writeMsP50), measured(.writeMsP95), measured(.writeMsP99),
             measured(.finishMs), measured(.ceilingRatio), Cell(text: group.validityText), measured(.psnrDB),
             measured(.ssim),

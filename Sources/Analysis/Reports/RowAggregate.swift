@@ -113,8 +113,8 @@ public struct RowAggregate: Sendable {
     public var verified: Bool { !completedRows.isEmpty && completedRows.allSatisfy { $0[.valid] == "true" } }
 
     /// Whether this configuration can stand as a writer in rankings: it ran, its output is not known to be
-    /// invalid, and it is not the encoder-ceiling reference.
-    public var isRankable: Bool { outcome == .ok && !configuration.isEncoderCeiling && median(.fps) != nil }
+    /// invalid, and it is not a reference (the encoder ceiling or the null writer).
+    public var isRankable: Bool { outcome == .ok && !configuration.isReference && median(.fps) != nil }
 
     /// Validity in words: "valid", "not verified", "invalid: …", "unavailable: …", "failed: …".
     public var validityText: String {

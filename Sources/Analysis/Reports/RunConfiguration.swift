@@ -25,6 +25,16 @@ public struct RunConfiguration: Hashable, Sendable, CustomStringConvertible {
     /// Name of the reference strategy that measures the encoder alone.
     public static let encoderCeiling = "encoder-ceiling"
 
+    /// Whether this is the `null` reference (a writer that discards frames: the harness's own cost per write).
+    public var isNullWriter: Bool { strategy == RunConfiguration.nullWriter }
+
+    /// Name of the reference strategy that discards every frame.
+    public static let nullWriter = "null"
+
+    /// Whether this is a reference measurement (encoder ceiling or null writer) rather than a writer a user would
+    /// pick: never ranked, recommended or compared against the writers.
+    public var isReference: Bool { isEncoderCeiling || isNullWriter }
+
     /// "strategy · workload".
     public var description: String { "\(strategy) · \(workload)" }
 }

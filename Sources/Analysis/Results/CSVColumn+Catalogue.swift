@@ -28,7 +28,7 @@ extension CSVColumn: DescribedColumn {
             .text("unique id of the run (`<timestamp digits>-<pid>-<n>`), links companion files to the row") {
                 $0.runID
             }
-        case .strategy: .text("strategy name (`writerbench list`)") { $0.strategy }
+        case .strategy: .text("strategy name (`writerbench list`); `encoder-ceiling` and `null` are the references `run` adds") { $0.strategy }
         case .encoder: .text("encoder requested (FFmpeg name)") { $0.encoder }
         case .encoderUsed: .text("encoder that actually produced the stream, as the writer reports it") { $0.encoderUsed }
         case .preset: .text("encoder preset; empty for encoders without presets") { $0.preset }

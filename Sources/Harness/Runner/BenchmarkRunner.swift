@@ -30,8 +30,9 @@ public final class BenchmarkRunner {
 
     /// Runs the whole plan and returns its rows (also reported one by one through `progress`).
     ///
-    /// Per frame set × size, the encoder ceilings run first (one per distinct encoder settings among the available
-    /// strategies), so that every later row's `ceiling_ratio` is known when it is reported.
+    /// Per frame set × size, the `null` baseline runs first (when the plan asks for it and any strategy can run),
+    /// then the encoder ceilings (one per distinct encoder settings among the available strategies), so that every
+    /// later row's `ceiling_ratio` is known when it is reported.
     public func run() -> [RunRecord] {
         var records: [RunRecord] = []
         try? FileManager.default.createDirectory(atPath: plan.outputDirectory, withIntermediateDirectories: true)
@@ -59,6 +60,11 @@ public final class BenchmarkRunner {
                     } else {
                         available.append(strategy)
                     }
+                }
+                if plan.nullBaseline && !available.isEmpty {
+                    guard !interrupted else { return records }
+                    next()
+                    repetitions(of: NullWriterStrategy(), ring: frames()) { report($0, into: &records) }
                 }
                 var ceilingFPS: [EncoderSettings: Double] = [:]
                 var ceilingCPU: [EncoderSettings: Double] = [:]
@@ -98,8 +104,8 @@ public final class BenchmarkRunner {
         return records
     }
 
-    /// How many configurations `run()` will measure: available strategies and available encoder ceilings, per frame
-    /// set and size (for "k of N" progress).
+    /// How many configurations `run()` will measure: available strategies, available encoder ceilings and the null
+    /// baseline, per frame set and size (for "k of N" progress).
     private func plannedConfigurations() -> Int {
         let available = plan.strategies.filter { $0.availability().isAvailable }
         var ceilings = 0
@@ -107,7 +113,8 @@ public final class BenchmarkRunner {
             let settings = Set(available.filter { !$0.isReference }.map(\.settings))
             ceilings = settings.filter { EncoderCeilingStrategy(settings: $0).availability().isAvailable }.count
         }
-        return plan.frameSets.count * plan.sizes.count * (available.count + ceilings)
+        let null = plan.nullBaseline && !available.isEmpty ? 1 : 0
+        return plan.frameSets.count * plan.sizes.count * (available.count + ceilings + null)
     }
 
     /// The warm-up (unless switched off) and the recorded repetitions of one strategy on one ring, each row handed

@@ -31,6 +31,11 @@ public struct RunPlan: Sendable {
     /// Whether to measure an `encoder-ceiling` row for every frame set × size × encoder settings measured, and fill
     /// every row's `ceiling_ratio` from it. The ceiling always runs at `--pace max`.
     public var ceiling = true
+    /// Whether to measure a `null` row (``NullWriterStrategy``: a writer that discards frames) for every frame set ×
+    /// size, first: what the harness itself costs per write. Like the ceiling it runs at `--pace max` and is never
+    /// verified. Off unless asked for (`writerbench run` asks, unless `--no-null`), so a plan measures only what
+    /// it names.
+    public var nullBaseline = false
     /// Debugging aid: extra delay, in microseconds, added to every write of the measured strategies (not the
     /// ceiling), to demonstrate that regression checks catch a slowdown. 0 in every real measurement.
     public var debugWriteDelayMicroseconds: UInt32 = 0

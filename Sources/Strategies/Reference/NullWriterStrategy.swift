@@ -1,10 +1,10 @@
-import Analysis
-import Strategies
-
-/// A writer that discards every frame: the pipeline's baseline, measuring the pipeline without any writer cost.
+/// A writer that discards every frame: the cost of the code around a writer, with no writer cost.
 ///
-/// It lives in the harness and is deliberately not in ``StrategyRegistry``: it writes no file, so `run --all`, `list`
-/// and recommendations never see it. Only the pipeline runs it, and marks its row `null`.
+/// `run` measures it like `encoder-ceiling` (a reference row per frame set × size, unless `--no-null`): its write
+/// times are what the harness itself adds to every write (two clock reads, the call, the geometry check), and its
+/// fps what the harness's loop (pacing, sample storage, progress) allows. The pipeline runs it as its baseline.
+/// It is deliberately not in ``StrategyRegistry``: it writes no file, so `--all`, `list` and recommendations never
+/// pick it as a writer.
 public struct NullWriterStrategy: WriterStrategy {
     /// The name of the baseline's rows.
     public static let strategyName = "null"
@@ -12,7 +12,7 @@ public struct NullWriterStrategy: WriterStrategy {
     public let name = NullWriterStrategy.strategyName
     public let settings = EncoderSettings(encoder: "null", preset: "", crf: 0, container: "null")
     public let colorPolicy = ColorPolicy(matrix: "bt709", range: "tv", tagged: false)
-    public var summary: String { "reference: discards frames (the pipeline without a writer)" }
+    public var summary: String { "reference: discards frames (the harness without a writer)" }
     /// A reference measurement, not a writer a user would pick.
     public var isReference: Bool { true }
 
