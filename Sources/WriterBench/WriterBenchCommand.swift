@@ -11,7 +11,8 @@ struct WriterBenchCommand: ParsableCommand {
         subcommands: [RunCommand.self, ListCommand.self, FramesCommand.self, GateCommand.self, VerifyCommand.self,
                       ReportCommand.self, CompareCommand.self, BaselineCommand.self, RecommendCommand.self,
                       AggregateCommand.self, ProbeCommand.self, PipelineCommand.self, ColumnsCommand.self,
-                      CrashCommand.self, CrashChildCommand.self, SoakCommand.self, HistoryCommand.self]
+                      CrashCommand.self, CrashChildCommand.self, SoakCommand.self, HistoryCommand.self,
+                      BisectCommand.self]
     )
 
     /// ArgumentParser's main, with errors that are not exit codes mapped to status 70 (see `ExitStatus`).
