@@ -6,6 +6,8 @@ import PackageDescription
 //   COpenCVShim, CPosixShim) and swift-system (SystemPackage: file descriptors, errno)
 //   Harness, FaceMirror, WriterBench → AnalysisCommands → Analysis (pure Swift: CSV, statistics, gate, compare,
 //   reports; links no C module); AnalysisCommands → History (results store: Analysis + GRDB/SQLite); WriterBenchAnalysis (`writerbench-analysis`) → AnalysisCommands only
+//   WriterBench → Bisect → Analysis (`bisect`: the search and its decision rule, plus the thin git/swift/child layer;
+//   links no C module)
 let package = Package(
     name: "WriterBench",
     products: [
@@ -74,6 +76,9 @@ let package = Package(
                 "Analysis", "History", "HistoryPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `writerbench bisect`: the search, its decision rule and the monotonicity check (testable with a fake
+        // workbench), and the thin layer that runs git, swift build and each candidate's writerbench. No C module.
+        .target(name: "Bisect", dependencies: ["Analysis"]),
         // Decode-side libav owners, colour interpretation, PSNR/SSIM.
         .target(name: "Verification", dependencies: ["Strategies", "CFFmpeg"]),
         // Frame sets, rings, pacing, the run loop, resource sampling.
@@ -86,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "WriterBench",
             dependencies: [
-                "AnalysisCommands", "FaceMirror", "Harness", "Verification", "Analysis", "Strategies",
+                "AnalysisCommands", "Bisect", "FaceMirror", "Harness", "Verification", "Analysis", "Strategies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,6 +106,7 @@ let package = Package(
         ]),
         // Only Analysis: these tests build and run without FFmpeg or OpenCV in the dependency graph.
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .testTarget(name: "BisectTests", dependencies: ["Bisect", "Analysis"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "HistoryPostgres", "Analysis", "TestSupport"]),
         .testTarget(name: "HarnessTests", dependencies: [
             "FaceMirror", "Harness", "Verification", "Analysis", "Strategies", "TestSupport",

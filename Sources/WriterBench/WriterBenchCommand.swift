@@ -12,7 +12,7 @@ struct WriterBenchCommand: ParsableCommand {
                       ReportCommand.self, CompareCommand.self, BaselineCommand.self, RecommendCommand.self,
                       AggregateCommand.self, ProbeCommand.self, PipelineCommand.self, ColumnsCommand.self,
                       CrashCommand.self, CrashChildCommand.self, SoakCommand.self, HistoryCommand.self,
-                      MergeCommand.self, ExportCommand.self]
+                      MergeCommand.self, ExportCommand.self, BisectCommand.self]
     )
 
     /// ArgumentParser's main, with errors that are not exit codes mapped to status 70 (see `ExitStatus`).

@@ -8,7 +8,8 @@ import Testing
     static let allowedImports: Set<String> = ["Foundation", "Glibc", "Analysis", "ArgumentParser", "History", "GRDB", "HistoryPostgres",
                                                      "PostgresNIO"]
 
-    @Test(arguments: ["Sources/Analysis", "Sources/History", "Sources/HistoryPostgres", "Sources/AnalysisCommands", "Sources/WriterBenchAnalysis"])
+    @Test(arguments: ["Sources/Analysis", "Sources/History", "Sources/HistoryPostgres", "Sources/AnalysisCommands", "Sources/WriterBenchAnalysis",
+                      "Sources/Bisect"])
     func analysisTargetsImportNoVideoLibraryAndNoWriter(folder: String) throws {
         let root = URL(fileURLWithPath: packageRoot()).appendingPathComponent(folder)
         let files = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
