@@ -70,7 +70,7 @@ struct PostgresTestServer {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command
         if let log {
-            FileManager.default.createFile(atPath: log, contents: nil)
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
             process.standardOutput = FileHandle(forWritingAtPath: log)
             process.standardError = FileHandle(forWritingAtPath: log)
         } else {
