@@ -82,8 +82,23 @@ import Verification
         #expect(ResultsCSVKind(header: old.header) == .pipeline)
     }
 
+    /// ``fullyMeasuredRecord()`` plus the batch-boundary, warm-up and ceiling measurements added after its exact
+    /// text was captured, so that every column has a value.
+    static func everyColumnMeasuredRecord() -> PipelineRecord {
+        var p = fullyMeasuredRecord()
+        p.batchTraces = (0..<4).map { batch in
+            PipelineBatchTrace(delayMs: 1.5 * Double(batch + 1), queuedAtBoundary: [.right: batch, .left: 0, .debug: 1],
+                               handOffMs: [.right: 0.5, .left: 0.25, .debug: Double(batch)], processingMs: 100,
+                               processingCPUMs: 90)
+        }
+        p.processThreadsMax = 17; p.poolWarmupMs = 250; p.openMs = 30; p.processingCPUMs = 360
+        p.nullWriterSteadyFPS = 120.5
+        p.ceiling = PipelineCeiling(processingCPUMs: 9, encodeCPUMs: [.right: 12, .left: 12, .debug: 6], cores: 2)
+        return p
+    }
+
     @Test func everyColumnReadsTheKindOfValueItsFormatWrites() {
-        let record = Self.fullyMeasuredRecord()
+        let record = Self.everyColumnMeasuredRecord()
         for column in PipelineColumn.allCases {
             let value = PipelineRecord.reader(column).read(record)
             let fits = switch (value, column.about.format) {
