@@ -33,6 +33,17 @@ public struct PipelinePlan: Sendable {
     /// Whether a batch's hand-off holds back the writers' wake-ups until its last `write` (``VideoWriter/holdWakeUps(_:)``):
     /// the writer threads then start encoding after the hand-off instead of competing with it for the cores.
     public var holdsWakeUpsDuringHandOff = false
+    /// Whether the pipeline's thread runs each hand-off to a queueing writer under a real-time priority, so that
+    /// encoder threads cannot preempt it mid hand-off (needs `CAP_SYS_NICE` or `ulimit -r` ≥ 1; see
+    /// ``HandOffPriority``). Synchronous writers encode inside `write`, so their hand-offs are left as they are.
+    public var realtimeHandOff = false
+    /// Why ``realtimeHandOff`` cannot work on this thread (the system's refusal), or nil when it can.
+    public static var realtimeHandOffRefusal: String? {
+        switch HandOffPriority.raise() {
+        case .success(let raised): raised.restore(); return nil
+        case .failure(let refused): return refused.description
+        }
+    }
     /// Whether to measure ``PipelineCeiling`` (three encoder-ceiling encodes per distinct encoder settings, after
     /// the strategy's run).
     public var ceiling = true
@@ -52,16 +63,21 @@ public struct PipelinePlan: Sendable {
     public var effectiveMidline: Int { midline ?? source.size.width / 2 }
 
     /// The queue bound for each writer of a queueing strategy (`*-async`, `auto`) in a pipeline handing over batches
-    /// of `batchSize` frames of `frameSize`: `requested` when given (`--queue`), otherwise the default widened to at
-    /// least one whole batch of BGR24 frames.
+    /// of `batchSize` frames of `frameSize`: `requested` when given (`--queue`), otherwise the default widened to one
+    /// whole batch plus ``queueHeadroom(batchSize:)`` frames of BGR24.
     ///
-    /// The writer thread must be able to take a whole batch without blocking the hand-off; the queue still bounds
-    /// each writer's memory, at one batch of frames.
+    /// The writer thread must be able to take a whole batch without blocking the hand-off. A queue of exactly one
+    /// batch blocks whenever an encoder is still a few frames behind at the boundary: measured at 1080p, batch 100,
+    /// that happened at the first boundary after the encoders started (3 and 14 frames queued, 48.9 and 161.1 ms
+    /// delays) and nowhere else. The headroom absorbs such a backlog; the queue still bounds each writer's memory.
     public static func writerQueueCapacity(batchSize: Int, frameSize: FrameSize,
                                            requested: QueueCapacity? = nil) -> QueueCapacity {
         if let requested { return requested }
-        let batchBytes = batchSize * frameSize.width * frameSize.height * 3
-        return QueueCapacity(frames: max(QueueCapacity.default.frames, batchSize),
-                             bytes: max(QueueCapacity.default.bytes, batchBytes))
+        let frames = batchSize + queueHeadroom(batchSize: batchSize)
+        return QueueCapacity(frames: max(QueueCapacity.default.frames, frames),
+                             bytes: max(QueueCapacity.default.bytes, frames * frameSize.width * frameSize.height * 3))
     }
+
+    /// Frames a pipeline writer's default queue holds beyond one batch: a quarter of the batch, at least one.
+    public static func queueHeadroom(batchSize: Int) -> Int { max(1, batchSize / 4) }
 }

@@ -62,6 +62,9 @@ public struct PipelineRecord: Sendable {
     public var batchTraces: [PipelineBatchTrace] = []
     /// Most threads the process had at a batch boundary (encoder worker threads included).
     public var processThreadsMax: Int?
+    /// The opt-in hand-off levers this run used, `;`-separated (`hold-wake-ups`, `producer-nice=N`, `realtime`, or
+    /// `realtime refused: …`); empty when none.
+    public var handOffLevers: [String] = []
     /// One-time cost before the first frame: touching the output buffer pool (outside `total_s`), ms.
     public var poolWarmupMs: Double?
     /// One-time cost before the first frame: opening the three writers (inside `total_s`), ms.
@@ -214,6 +217,7 @@ public struct PipelineRecord: Sendable {
         case .batchDelaysMs: .text { $0.batchTraces.isEmpty ? nil : $0.batchTraces.map { RunRecord.format($0.delayMs, 1) }.joined(separator: ";") }
         case .boundaryQueues: .text { $0.batchTraces.isEmpty ? nil : $0.batchTraces.map(\.queuedText).joined(separator: ";") }
         case .processThreadsMax: .integer { $0.processThreadsMax }
+        case .handOff: .text { $0.handOffLevers.isEmpty ? nil : $0.handOffLevers.joined(separator: ";") }
         case .writeMsP50Right: .number { $0.outputs[.right]?.write?.percentile(50) }
         case .writeMsP95Right: .number { $0.outputs[.right]?.write?.percentile(95) }
         case .writeMsP99Right: .number { $0.outputs[.right]?.write?.percentile(99) }

@@ -114,10 +114,14 @@ public final class PipelineRunner {
         var frames = 0
 
         // Touch the output storage before timing: a one-time cost (page faults), reported as warm-up, not throughput.
-        // Queueing strategies still hold the previous batch while the next is processed: two batches of storage.
-        var heldBatches = strategy.queueCapacity != nil ? 2 : 1
-        var pool = OutputBufferPool(capacity: heldBatches * plan.batchSize * PipelineOutput.allCases.count,
-                                    byteCount: size.width * size.height * 3)
+        // Per output the pool covers the batch being processed plus what a queueing writer may still hold of earlier
+        // batches, so that refilling a slot never has to copy.
+        let frameBytes = size.width * size.height * 3
+        var queueing = strategy.queueCapacity != nil
+        var pool = OutputBufferPool(
+            capacity: Self.framesHeld(batchSize: plan.batchSize, queue: strategy.queueCapacity, frameBytes: frameBytes)
+                * PipelineOutput.allCases.count,
+            byteCount: frameBytes)
         let warmupStart = MonotonicClock.now()
         pool.prefill(count: min(pool.capacity, (plan.source.frameLimit ?? pool.capacity) * PipelineOutput.allCases.count))
         record.poolWarmupMs = MonotonicClock.elapsed(from: warmupStart, to: MonotonicClock.now()).milliseconds
@@ -130,13 +134,32 @@ public final class PipelineRunner {
             do { writers[output] = try strategy.makeWriter(configuration) } catch { failure = (output, error) }
         }
         record.openMs = bracket.elapsed().milliseconds
-        // What was opened decides: a writer may hold frames its strategy did not announce (unprefilled, then).
-        if heldBatches == 1 && writers.values.contains(where: { $0.holdsFramesAfterWrite }) {
-            heldBatches = 2
-            pool = OutputBufferPool(capacity: 2 * plan.batchSize * PipelineOutput.allCases.count, byteCount: pool.byteCount)
+        // What was opened decides: a writer may hold more than its strategy announced (`auto`'s choice, or a writer
+        // that holds frames without a queue: a batch more); the extra storage is not prefilled.
+        if let opened = writers.values.first(where: { $0.holdsFramesAfterWrite }) {
+            queueing = true
+            let held = Self.framesHeld(batchSize: plan.batchSize,
+                                       queue: opened.queueCapacity ?? QueueCapacity(frames: plan.batchSize),
+                                       frameBytes: frameBytes) * PipelineOutput.allCases.count
+            if held > pool.capacity { pool = OutputBufferPool(capacity: held, byteCount: frameBytes) }
         }
         // After the open, so that the writer and encoder threads keep the normal priority.
-        if heldBatches > 1 && plan.producerNice > 0 { ThreadNice.lowerCurrentThread(by: plan.producerNice) }
+        if queueing && plan.producerNice > 0 {
+            ThreadNice.lowerCurrentThread(by: plan.producerNice)
+            record.handOffLevers.append("producer-nice=\(plan.producerNice)")
+        }
+        if plan.holdsWakeUpsDuringHandOff { record.handOffLevers.append("hold-wake-ups") }
+        var realtimeHandOff = plan.realtimeHandOff && queueing
+        if realtimeHandOff {
+            switch HandOffPriority.raise() {
+            case .success(let raised):
+                raised.restore()
+                record.handOffLevers.append("realtime")
+            case .failure(let refused):
+                realtimeHandOff = false
+                record.handOffLevers.append("realtime refused: \(refused)")
+            }
+        }
         var reader: (any PipelineFrameReader)?
         if failure == nil {
             do { reader = try plan.source.openReader() } catch { sourceError = error }
@@ -165,6 +188,7 @@ public final class PipelineRunner {
             var queued: [PipelineOutput: Int] = [:]
             for output in PipelineOutput.allCases { queued[output] = writers[output]!.queuedFrames }
             var handOff: [PipelineOutput: Double] = [:]
+            let raised = realtimeHandOff ? try? HandOffPriority.raise().get() : nil
             if plan.holdsWakeUpsDuringHandOff { for writer in writers.values { writer.holdWakeUps(true) } }
             handing: for frame in batch {
                 if interrupted { break handing }
@@ -185,6 +209,7 @@ public final class PipelineRunner {
             }
             // Part of the hand-off, so inside the delay: the writer threads that wait are woken once, now.
             if plan.holdsWakeUpsDuringHandOff { for writer in writers.values { writer.holdWakeUps(false) } }
+            raised?.restore()
             let handed = MonotonicClock.now()
             let delay = MonotonicClock.elapsed(from: processed, to: handed).milliseconds
             delays.append(delay)
@@ -265,6 +290,13 @@ public final class PipelineRunner {
         }
         record.outputs = results
         return record
+    }
+
+    /// Frames of one output alive at once: the batch being processed, plus, for a writer with a `queue`, as many
+    /// earlier frames as that queue admits (its frame bound, or its byte bound in frames of `frameBytes`).
+    static func framesHeld(batchSize: Int, queue: QueueCapacity?, frameBytes: Int) -> Int {
+        guard let queue else { return batchSize }
+        return batchSize + min(queue.frames, max(1, queue.bytes / max(1, frameBytes)))
     }
 
     /// Verifies one output against the processed frames regenerated from the source.

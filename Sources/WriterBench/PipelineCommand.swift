@@ -69,6 +69,9 @@ struct PipelineCommand: ParsableCommand {
     @Flag(help: "Hold back the writer threads' wake-ups during a batch hand-off and wake them once after it.")
     var holdWakeUps = false
 
+    @Flag(help: "Run each hand-off to a queueing writer at real-time priority (SCHED_FIFO 1), so encoder threads cannot preempt it; needs root or ulimit -r >= 1.")
+    var realtimeHandOff = false
+
     @Flag(help: "Skip the null-writer baseline (null_writer_fps and writer_overhead_pct stay empty; the ceiling takes the row's own processing CPU).")
     var noBaseline = false
 
@@ -85,6 +88,9 @@ struct PipelineCommand: ParsableCommand {
         guard batchSize >= 1 else { throw ValidationError("--batch must be at least 1") }
         guard verifyStride >= 1 else { throw ValidationError("--verify-stride must be at least 1") }
         guard (0...19).contains(producerNice) else { throw ValidationError("--producer-nice must be between 0 and 19") }
+        if realtimeHandOff, let refusal = PipelinePlan.realtimeHandOffRefusal {
+            throw ValidationError("--realtime-hand-off needs root (CAP_SYS_NICE) or a real-time priority limit of at least 1 (ulimit -r 1); the system said: \(refusal)")
+        }
         if let midline, input == nil, !(1..<size.width).contains(midline) {
             throw ValidationError("--midline must be inside the frame, 1…\(size.width - 1)")
         }
@@ -138,11 +144,12 @@ struct PipelineCommand: ParsableCommand {
         plan.baseline = !noBaseline
         plan.producerNice = producerNice
         plan.holdsWakeUpsDuringHandOff = holdWakeUps
+        plan.realtimeHandOff = realtimeHandOff
 
         print("pipeline: \(source.label), \(source.frameLimit.map { "\($0) frames" } ?? "every frame"), "
               + "batch \(batchSize), midline x=\(plan.effectiveMidline), \(plan.streamFPS) fps; outputs in \(outputDirectory)")
         print("async queue per writer: \(options.queue)"
-              + (encoderOptions.requestedQueue == nil ? " (at least one batch; --queue to change)" : ""))
+              + (encoderOptions.requestedQueue == nil ? " (a batch and a quarter; --queue to change)" : ""))
         print("encoders (each strategy's three writers: right, left, debug):")
         for strategy in strategies {
             print("  \(strategy.name): \(strategy.settings.encoder) — \(strategy.summary)")

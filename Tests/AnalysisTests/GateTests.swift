@@ -68,6 +68,14 @@ import TestSupport
         #expect(Gate.passed(Gate.evaluate(rows, rules: rules)))
     }
 
+    @Test func anEqualsRuleSaysHowManyRowsHoldTheValue() throws {
+        let rules = try GateRuleFile.parse("version=1\nrule=valid strategy=* metric=valid aggregate=all equals=true\n")
+        let verdicts = Gate.evaluate(try table([("a", "64x64", "", "1", "ok"), ("b", "64x64", "", "1", "ok")]),
+                                     rules: rules)
+        #expect(verdicts[0].rowsEqual == 2)
+        #expect(verdicts[0].line.contains("valid=true in 2 of 2 rows"), "\(verdicts[0].line)")
+    }
+
     @Test(arguments: [
         ("rule=x metric=fps max=1", 1, "expected 'version=1'"),
         ("version=1\nrule=x metric=fps aggregate=medain max=1", 2, "unknown aggregate"),

@@ -1,5 +1,5 @@
 import Analysis
-import FaceMirror
+@testable import FaceMirror
 import Foundation
 @testable import Harness
 import Strategies
@@ -189,6 +189,43 @@ import Verification
         #expect(unqueued.queue.isEmpty)
     }
 
+    @Test func theBufferPoolCoversAQueueLongerThanOneBatch() throws {
+        let directory = try TestVideo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = PipelineSource.frameSet(.talkingHead, size: FrameSize(width: 64, height: 48), frames: 16)
+        var plan = plan([BatchHoldingStrategy(heldFrames: 6, claimsQueue: true)], source: source, batch: 4, in: directory)
+        plan.baseline = false
+        plan.verify = false
+        let records = PipelineRunner(plan: plan, environment: Self.environment).run()
+        #expect(records.map(\.status) == [.ok])
+        #expect(records.first?.poolCopies == 0, "a batch of 4 being processed plus 6 queued: 10 frames per output")
+        #expect(PipelineRunner.framesHeld(batchSize: 4, queue: QueueCapacity(frames: 6), frameBytes: 100) == 10)
+        #expect(PipelineRunner.framesHeld(batchSize: 4, queue: QueueCapacity(frames: 64, bytes: 300), frameBytes: 100) == 7)
+        #expect(PipelineRunner.framesHeld(batchSize: 4, queue: nil, frameBytes: 100) == 4)
+    }
+
+    @Test func aRealtimeHandOffIsAppliedToQueueingWritersOnlyAndSaysSoInItsRow() throws {
+        let directory = try TestVideo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = PipelineSource.frameSet(.talkingHead, size: FrameSize(width: 64, height: 48), frames: 8)
+        var plan = plan([BatchHoldingStrategy(heldFrames: 4, claimsQueue: true), NullWriterStrategy()], source: source,
+                        batch: 4, in: directory)
+        plan.baseline = false
+        plan.verify = false
+        plan.realtimeHandOff = true
+        plan.holdsWakeUpsDuringHandOff = true
+        let policyBefore = sched_getscheduler(0)
+        let records = PipelineRunner(plan: plan, environment: Self.environment).run()
+        #expect(records.map(\.status) == [.ok, .ok])
+        if let refusal = PipelinePlan.realtimeHandOffRefusal {
+            #expect(records[0].field(.handOff) == "hold-wake-ups;realtime refused: \(refusal)")
+        } else {
+            #expect(records[0].field(.handOff) == "hold-wake-ups;realtime")
+        }
+        #expect(records[1].field(.handOff) == "hold-wake-ups", "a synchronous writer encodes in its hand-off: not raised")
+        #expect(sched_getscheduler(0) == policyBefore, "the thread's scheduling policy is restored after every hand-off")
+    }
+
     @Test func runIDsArePrefixedForThePipeline() {
         let source = PipelineSource.frameSet(.talkingHead, size: FrameSize(width: 64, height: 48), frames: 2)
         var plan = PipelinePlan(strategies: [NullWriterStrategy()], source: source,
@@ -198,12 +235,13 @@ import Verification
         #expect(records.map(\.runID) == ["p20261125120000-\(getpid())-1", "p20261125120000-\(getpid())-2"])
     }
 
-    @Test func pipelineWritersGetAQueueOfAtLeastOneBatchUnlessOneIsRequested() {
+    @Test func pipelineWritersGetAQueueOfOneBatchAndAQuarterUnlessOneIsRequested() {
         let hd = FrameSize(width: 1920, height: 1080)
         #expect(PipelinePlan.writerQueueCapacity(batchSize: 10, frameSize: FrameSize(width: 64, height: 48))
                 == QueueCapacity.default)
         let big = PipelinePlan.writerQueueCapacity(batchSize: 100, frameSize: hd)
-        #expect(big.frames == 100 && big.bytes == 100 * hd.width * hd.height * 3)
+        #expect(big.frames == 125 && big.bytes == 125 * hd.width * hd.height * 3)
+        #expect(PipelinePlan.writerQueueCapacity(batchSize: 1, frameSize: hd).frames == QueueCapacity.default.frames)
         #expect(PipelinePlan.writerQueueCapacity(batchSize: 100, frameSize: hd, requested: QueueCapacity(frames: 3))
                 == QueueCapacity(frames: 3))
     }
@@ -218,6 +256,7 @@ struct BatchHoldingStrategy: WriterStrategy {
     let settings = EncoderSettings(encoder: "holding", preset: "", crf: 0, container: "null")
     let colorPolicy = ColorPolicy.bt709Limited
     let summary = "keeps the last frames it was given"
+    var queueCapacity: QueueCapacity? { claimsQueue ? QueueCapacity(frames: heldFrames) : nil }
     func availability() -> Availability { .available }
     func makeWriter(_ configuration: WriterConfiguration) throws -> any VideoWriter {
         BatchHoldingWriter(heldFrames: heldFrames, capacity: claimsQueue ? QueueCapacity(frames: heldFrames) : nil)

@@ -14,6 +14,8 @@ public struct GateVerdict: Sendable, Equatable {
     /// no row, or its CSV was not given. Such a rule is never `passed` (a gate that checked nothing must not pass),
     /// but a report calls it "not applicable" rather than a failure.
     public var applicable: Bool = true
+    /// For an `equals=` rule: how many of the matched rows hold the expected text (nil for numeric rules).
+    public var rowsEqual: Int?
 
     /// "PASS", "FAIL" or "N/A" (not applicable: the rule matched nothing in this table).
     public var label: String { passed ? "PASS" : applicable ? "FAIL" : "N/A" }
@@ -21,7 +23,9 @@ public struct GateVerdict: Sendable, Equatable {
     /// One line: PASS/FAIL/N/A, rule, rows, measured value, limit, detail.
     public var line: String {
         let value: String
-        if let measured { value = "\(rule.aggregate.rawValue)(\(rule.metric))=\(GateRule.format(measured))" }
+        if let rowsEqual, case .equals(let expected) = rule.limit {
+            value = "\(rule.metric)=\(expected) in \(rowsEqual) of \(rowsMatched) rows"
+        } else if let measured { value = "\(rule.aggregate.rawValue)(\(rule.metric))=\(GateRule.format(measured))" }
         else { value = "\(rule.aggregate.rawValue)(\(rule.metric))=-" }
         return "\(label)  \(rule.name)  rows=\(rowsMatched)  \(value)  limit \(rule.limit)"
             + (detail.isEmpty ? "" : "  (\(detail))")
@@ -96,9 +100,11 @@ public enum Gate {
         }
         if case .equals(let expected) = rule.limit {
             let failing = rows.filter { $0[rule.metric] != expected }
-            return verdict(nil, failing.isEmpty, failing.isEmpty ? "" :
+            var equals = verdict(nil, failing.isEmpty, failing.isEmpty ? "" :
                 "\(failing.count) row(s) differ, e.g. line \(failing[0].line): \(rule.metric)='\(failing[0][rule.metric])' \(failing[0]["strategy"]) \(failing[0]["invalid_reason"])"
                     .trimmingCharacters(in: .whitespaces))
+            equals.rowsEqual = rows.count - failing.count
+            return equals
         }
         let values: [Double]
         switch numbers(rows, rule.metric) {

@@ -90,6 +90,8 @@ extension PipelineColumn: DescribedColumn {
             .text("every batch boundary's queue depths `right/left/debug` in frames, in order, `;`-separated")
         case .processThreadsMax:
             .integer(.unitless, "most threads the writerbench process had at a batch boundary (writer and encoder worker threads included)")
+        case .handOff:
+            .text("opt-in hand-off levers the run used, `;`-separated: `hold-wake-ups`, `producer-nice=N`, `realtime` (or `realtime refused: REASON`); empty: none")
         // Writes, per output
         case .writeMsP50Right, .writeMsP95Right, .writeMsP99Right, .writeMsMaxRight:
             .number(.milliseconds, direction: .prefersSmaller, digits: 4,

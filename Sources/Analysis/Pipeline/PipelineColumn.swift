@@ -32,6 +32,7 @@ public enum PipelineColumn: String, CaseIterable, Sendable {
     case boundaryQueueMaxRight = "boundary_queue_max_right", boundaryQueueMaxLeft = "boundary_queue_max_left"
     case boundaryQueueMaxDebug = "boundary_queue_max_debug"
     case batchDelaysMs = "batch_delays_ms", boundaryQueues = "boundary_queues", processThreadsMax = "process_threads_max"
+    case handOff = "hand_off"
     // Writes, per output
     case writeMsP50Right = "write_ms_p50_right", writeMsP95Right = "write_ms_p95_right"
     case writeMsP99Right = "write_ms_p99_right", writeMsMaxRight = "write_ms_max_right"
