@@ -64,12 +64,13 @@ public struct PipelinePlan: Sendable {
 
     /// The queue bound for each writer of a queueing strategy (`*-async`, `auto`) in a pipeline handing over batches
     /// of `batchSize` frames of `frameSize`: `requested` when given (`--queue`), otherwise the default widened to one
-    /// whole batch plus ``queueHeadroom(batchSize:)`` frames of BGR24.
+    /// whole batch plus ``queueHeadroom(batchSize:)`` frames of BGR24 (150 frames for a batch of 100).
     ///
     /// The writer thread must be able to take a whole batch without blocking the hand-off. A queue of exactly one
     /// batch blocks whenever an encoder is still a few frames behind at the boundary: measured at 1080p, batch 100,
-    /// that happened at the first boundary after the encoders started (3 and 14 frames queued, 48.9 and 161.1 ms
-    /// delays) and nowhere else. The headroom absorbs such a backlog; the queue still bounds each writer's memory.
+    /// 3 and 14 frames queued at the first boundary after the encoders started (48.9 and 161.1 ms delays), and with
+    /// a quarter batch of headroom still 28–32 frames in 2 of 27 runs (107 and 145 ms). The headroom absorbs such
+    /// a backlog; the queue still bounds each writer's memory.
     public static func writerQueueCapacity(batchSize: Int, frameSize: FrameSize,
                                            requested: QueueCapacity? = nil) -> QueueCapacity {
         if let requested { return requested }
@@ -78,6 +79,6 @@ public struct PipelinePlan: Sendable {
                              bytes: max(QueueCapacity.default.bytes, frames * frameSize.width * frameSize.height * 3))
     }
 
-    /// Frames a pipeline writer's default queue holds beyond one batch: a quarter of the batch, at least one.
-    public static func queueHeadroom(batchSize: Int) -> Int { max(1, batchSize / 4) }
+    /// Frames a pipeline writer's default queue holds beyond one batch: half a batch, at least one.
+    public static func queueHeadroom(batchSize: Int) -> Int { max(1, batchSize / 2) }
 }

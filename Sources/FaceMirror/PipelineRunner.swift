@@ -209,8 +209,10 @@ public final class PipelineRunner {
             }
             // Part of the hand-off, so inside the delay: the writer threads that wait are woken once, now.
             if plan.holdsWakeUpsDuringHandOff { for writer in writers.values { writer.holdWakeUps(false) } }
-            raised?.restore()
             let handed = MonotonicClock.now()
+            // After the last `write` returned, so outside the delay: back among the normal threads, the pipeline's
+            // thread usually gives its core to the encoders at once, as it does anywhere in processing.
+            raised?.restore()
             let delay = MonotonicClock.elapsed(from: processed, to: handed).milliseconds
             delays.append(delay)
             traces.append(PipelineBatchTrace(

@@ -149,7 +149,7 @@ struct PipelineCommand: ParsableCommand {
         print("pipeline: \(source.label), \(source.frameLimit.map { "\($0) frames" } ?? "every frame"), "
               + "batch \(batchSize), midline x=\(plan.effectiveMidline), \(plan.streamFPS) fps; outputs in \(outputDirectory)")
         print("async queue per writer: \(options.queue)"
-              + (encoderOptions.requestedQueue == nil ? " (a batch and a quarter; --queue to change)" : ""))
+              + (encoderOptions.requestedQueue == nil ? " (a batch and a half; --queue to change)" : ""))
         print("encoders (each strategy's three writers: right, left, debug):")
         for strategy in strategies {
             print("  \(strategy.name): \(strategy.settings.encoder) — \(strategy.summary)")

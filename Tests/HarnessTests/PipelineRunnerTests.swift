@@ -235,12 +235,12 @@ import Verification
         #expect(records.map(\.runID) == ["p20261125120000-\(getpid())-1", "p20261125120000-\(getpid())-2"])
     }
 
-    @Test func pipelineWritersGetAQueueOfOneBatchAndAQuarterUnlessOneIsRequested() {
+    @Test func pipelineWritersGetAQueueOfOneAndAHalfBatchesUnlessOneIsRequested() {
         let hd = FrameSize(width: 1920, height: 1080)
         #expect(PipelinePlan.writerQueueCapacity(batchSize: 10, frameSize: FrameSize(width: 64, height: 48))
                 == QueueCapacity.default)
         let big = PipelinePlan.writerQueueCapacity(batchSize: 100, frameSize: hd)
-        #expect(big.frames == 125 && big.bytes == 125 * hd.width * hd.height * 3)
+        #expect(big.frames == 150 && big.bytes == 150 * hd.width * hd.height * 3)
         #expect(PipelinePlan.writerQueueCapacity(batchSize: 1, frameSize: hd).frames == QueueCapacity.default.frames)
         #expect(PipelinePlan.writerQueueCapacity(batchSize: 100, frameSize: hd, requested: QueueCapacity(frames: 3))
                 == QueueCapacity(frames: 3))
