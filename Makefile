@@ -35,12 +35,22 @@ gate-bench: release
 	else echo "gate self-test: expected exit 1 from the must-fail rules, got $$status"; exit 1; fi
 
 ## The pipeline gate: the face-mirror pipeline at 1080p talking-head, 1000 frames, with opencv-mp4v (the quality
-## reference) and libav-async, judged by the pipeline rules of results/gate-rules.txt. The batch-delay rule is judged
-## and printed but report-only here: on this 2-core machine it held in 4 of 20 runs on 2026-12-02 (see README).
+## reference) and libav-async, judged by the pipeline rules of results/gate-rules.txt. libav-async runs
+## PIPELINE_REPEAT times (the first verified; the batch-delay rule takes the median of the runs' worst batches).
+## Hand-offs run at real-time priority where the system allows it (root, or ulimit -r >= 1); elsewhere the
+## batch-delay rule is report-only: on a busy 2-core machine preemption mid hand-off decides it (README,
+## "Batch-transition delay").
 PIPELINE_FRAMES ?= 1000
+PIPELINE_REPEAT ?= 3
+PIPELINE_HANDOFF := $(shell if [ "$$(id -u)" = 0 ] || [ "$$(ulimit -r)" != 0 ]; then echo --realtime-hand-off; fi)
+PIPELINE_ARGS = --frameset talking-head --size 1920x1080 --frames $(PIPELINE_FRAMES) $(PIPELINE_HANDOFF) --out results/pipeline-gate.csv
 pipeline-bench: release
-	$(RELEASE_BIN) pipeline --strategy opencv-mp4v --strategy libav-async --frameset talking-head --size 1920x1080 --frames $(PIPELINE_FRAMES) --out results/pipeline-gate.csv
-	$(RELEASE_BIN) gate --pipeline-csv results/pipeline-gate.csv --rules results/gate-rules.txt --report-only pipeline-batch-delay
+	rm -f results/pipeline-gate.csv
+	$(RELEASE_BIN) pipeline --strategy opencv-mp4v --strategy libav-async $(PIPELINE_ARGS)
+	for i in $$(seq 2 $(PIPELINE_REPEAT)); do \
+	    $(RELEASE_BIN) pipeline --strategy libav-async --no-verify --no-baseline --no-ceiling $(PIPELINE_ARGS) || exit 1; done
+	$(RELEASE_BIN) gate --pipeline-csv results/pipeline-gate.csv --rules results/gate-rules.txt \
+	    $(if $(PIPELINE_HANDOFF),,--report-only pipeline-batch-delay)
 
 ## Memory soak: SOAK_FRAMES frames at SOAK_SIZE through each asynchronous writer (ffmpeg-pipe-async, libav-async)
 ## and through the pipeline (libav-async writers), resident memory read every 100 frames; fails when it grows by
