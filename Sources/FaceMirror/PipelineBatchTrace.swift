@@ -15,15 +15,18 @@ public struct PipelineBatchTrace: Sendable, Equatable {
     public var processingMs: Double
     /// CPU time the pipeline's thread used for that, ms (less than ``processingMs`` when it waited for a core).
     public var processingCPUMs: Double
+    /// When processing of this batch ended (the boundary), ms after the writers started opening; nil when not timed.
+    public var boundaryAtMs: Double?
 
     /// Creates a trace.
     public init(delayMs: Double, queuedAtBoundary: [PipelineOutput: Int], handOffMs: [PipelineOutput: Double],
-                processingMs: Double, processingCPUMs: Double) {
+                processingMs: Double, processingCPUMs: Double, boundaryAtMs: Double? = nil) {
         self.delayMs = delayMs
         self.queuedAtBoundary = queuedAtBoundary
         self.handOffMs = handOffMs
         self.processingMs = processingMs
         self.processingCPUMs = processingCPUMs
+        self.boundaryAtMs = boundaryAtMs
     }
 
     /// The output whose writes took the longest in this hand-off.

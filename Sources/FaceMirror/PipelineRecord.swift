@@ -85,11 +85,32 @@ public struct PipelineRecord: Sendable {
         return (poolWarmupMs ?? 0) + (openMs ?? 0)
     }
 
-    /// Frames / (total wall time − writer open): the pipeline without its one-time costs, frames/s.
+    /// Steady-state frames/s: the rate at which the slowest output's writer took frames between the second batch
+    /// boundary and the last one (frames handed minus frames still queued, per second between the two boundaries).
+    ///
+    /// So neither the writer open, nor the first batch (processed while the encoders had nothing to do yet), nor the
+    /// drain after the last hand-off counts, and runs of different lengths compare. Frames a writer took but its
+    /// encoder still buffers (x264's lookahead and frame threads) are a constant offset that cancels between two
+    /// boundaries. With fewer than three timed boundaries: frames / (`total_s` − writer open time).
     public var steadyFPS: Double? {
         guard let totalS, status == .ok else { return nil }
+        if let rate = boundaryRate { return rate }
         let steady = totalS - (openMs ?? 0) / 1000
         return steady > 0 ? Double(frames) / steady : nil
+    }
+
+    /// See ``steadyFPS``; nil without three timed boundaries. Every batch before the last is full, so `batchSize × i`
+    /// frames were handed to each writer before boundary `i` (0-based).
+    private var boundaryRate: Double? {
+        let last = batchTraces.count - 1
+        guard last >= 2, let start = batchTraces[1].boundaryAtMs, let end = batchTraces[last].boundaryAtMs,
+              end > start else { return nil }
+        let seconds = (end - start) / 1000
+        return PipelineOutput.allCases.map { output in
+            let takenAtStart = batchSize - (batchTraces[1].queuedAtBoundary[output] ?? 0)
+            let takenAtEnd = batchSize * last - (batchTraces[last].queuedAtBoundary[output] ?? 0)
+            return Double(takenAtEnd - takenAtStart) / seconds
+        }.min()
     }
 
     /// CPU of the pipeline's thread per processed frame, ms.

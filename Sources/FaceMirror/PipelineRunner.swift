@@ -188,7 +188,16 @@ public final class PipelineRunner {
             var queued: [PipelineOutput: Int] = [:]
             for output in PipelineOutput.allCases { queued[output] = writers[output]!.queuedFrames }
             var handOff: [PipelineOutput: Double] = [:]
-            let raised = realtimeHandOff ? try? HandOffPriority.raise().get() : nil
+            var raised: HandOffPriority?
+            if realtimeHandOff {
+                switch HandOffPriority.raise() {
+                case .success(let priority): raised = priority
+                case .failure(let refused):
+                    // Allowed at the start, refused now (limits changed mid-run): the row says so.
+                    realtimeHandOff = false
+                    record.handOffLevers.append("realtime refused from batch \(delays.count + 1): \(refused)")
+                }
+            }
             if plan.holdsWakeUpsDuringHandOff { for writer in writers.values { writer.holdWakeUps(true) } }
             handing: for frame in batch {
                 if interrupted { break handing }
@@ -218,7 +227,8 @@ public final class PipelineRunner {
             traces.append(PipelineBatchTrace(
                 delayMs: delay, queuedAtBoundary: queued, handOffMs: handOff,
                 processingMs: MonotonicClock.elapsed(from: processingStart, to: processed).milliseconds,
-                processingCPUMs: Double(cpuEnd - cpuStart) / 1e6))
+                processingCPUMs: Double(cpuEnd - cpuStart) / 1e6,
+                boundaryAtMs: bracket.elapsed(until: processed).milliseconds))
             if let threads = ProcessThreads.count() { threadsMax = max(threadsMax ?? 0, threads) }
             // Only the writers may still hold these frames now; the next batch gets fresh storage.
             batch.removeAll(keepingCapacity: true)

@@ -21,6 +21,21 @@ import Testing
         #expect(record.field(.warmupMs) == "1700.0" && record.field(.steadyFPS) == "50.00")
     }
 
+    @Test func withThreeBatchesTheSteadyStateIsTheSlowestWritersRateBetweenTheSecondAndLastBoundary() {
+        var record = Self.record(frames: 350, totalS: 9, openMs: 500, poolMs: 0)
+        record.batchSize = 100
+        let queues: [[PipelineOutput: Int]] = [[:], [.right: 0, .left: 10, .debug: 0], [:], [.right: 20, .left: 10, .debug: 0]]
+        record.batchTraces = zip([0.0, 1000, 3000, 5000], queues).map { at, queued in
+            PipelineBatchTrace(delayMs: 0.5, queuedAtBoundary: queued, handOffMs: [:], processingMs: 900,
+                               processingCPUMs: 800, boundaryAtMs: at)
+        }
+        // right took 300 − 20 − 100 = 180 frames in the 4 s from boundary 2 to boundary 4; left and debug 200.
+        #expect(record.steadyFPS == 45)
+        #expect(record.pipelineFPS! < 45, "the whole run also counts the open, the first batch and the drain")
+        record.batchTraces.removeLast(2)
+        #expect(record.steadyFPS == 350 / 8.5, "fewer than three boundaries: frames / (total − open)")
+    }
+
     @Test func aFailedRowHasNoSteadyState() {
         var record = Self.record(frames: 100, totalS: 2.5, openMs: 500, poolMs: 0)
         record.status = .failed

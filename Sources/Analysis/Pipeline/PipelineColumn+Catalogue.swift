@@ -63,7 +63,7 @@ extension PipelineColumn: DescribedColumn {
                     "one-time cost before the first frame: touching the output buffer pool (done before the timed run, so outside `total_s`) plus opening the three writers (inside `total_s`)")
         case .steadyFPS:
             .number(.framesPerSecond, direction: .prefersLarger, digits: 2,
-                    "steady-state pipeline fps: frames / (`total_s` − writer open time), so that runs of different lengths compare")
+                    "steady-state pipeline fps: frames the slowest output's writer took (handed minus queued) per second from the second batch boundary to the last, so neither open, first batch nor final drain counts and runs of different lengths compare; with fewer than three batches frames / (`total_s` − writer open time)")
         case .nullWriterSteadyFPS:
             .number(.framesPerSecond, digits: 2, "the `null` row's `steady_fps` in the same invocation")
         case .processingCPUMsPerFrame:
