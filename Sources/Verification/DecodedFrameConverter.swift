@@ -2,11 +2,13 @@ import CFFmpeg
 import Foundation
 import Strategies
 
-/// Converts decoded pictures to tightly packed BGR24 ``Frame``s with an explicit matrix and range: owns a
-/// libswscale `SwsContext` and frees it in `deinit`.
+/// Converts decoded pictures to tightly packed BGR24 ``Frame``s with an explicit matrix and range.
 ///
-/// The context is created for the first picture's size and pixel format and recreated only if a later picture
-/// differs; it converts with ``threads`` slice threads. Confined to the thread that verifies one file.
+/// 8-bit 4:2:0 pictures (`yuv420p`, `yuvj420p`: what every H.264 and MPEG-4 writer here produces) are converted by
+/// ``YUV420Conversion`` in bands on two threads, which also yields the luma of the result; every other pixel format
+/// goes through a libswscale `SwsContext` (bicubic, accurate rounding, full chroma interpolation), owned here and freed
+/// in `deinit`, created for the first such picture and recreated only when the size or format changes. Confined to
+/// the thread that verifies one file.
 final class DecodedFrameConverter {
     /// The matrix and range every conversion applies.
     let interpretation: ColorInterpretation
@@ -15,16 +17,23 @@ final class DecodedFrameConverter {
     /// The storage of the frame last returned, reused by the next conversion when the caller has let go of that
     /// frame (then it is uniquely referenced here): 6 MB at 1080p that is neither allocated nor faulted in again.
     private var storage: [UInt8] = []
+    /// The same for the luma plane of the last 4:2:0 conversion.
+    private var lumaStorage: [UInt8] = []
     private let reusesStorage: Bool
+    /// The fixed-point conversion for 4:2:0 pictures; nil for RGB-coded streams.
+    private let planarConversion: YUV420Conversion?
 
     /// Bicubic with accurate rounding and full horizontal chroma interpolation, so rounding shortcuts in the
     /// conversion back to BGR are not charged to the encoder. The ffmpeg cross-check test uses the same flags.
     static let scalerFlags = SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT
 
     /// Threads libswscale splits each conversion over (its slice threads; the output is the same bytes as with one
-    /// thread). The conversion with these flags is the costliest step of verification (≈ 38 ms of CPU per 1080p
-    /// frame with FFmpeg 5.1 on the 2-core CI machine), and nothing is being timed while it runs.
+    /// thread). Its conversion with these flags costs ≈ 38 ms of CPU per 1080p frame with FFmpeg 5.1 on the 2-core
+    /// CI machine, which is why 4:2:0 pictures do not take this path.
     static let threads = min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// Pictures with fewer pixels than this are converted on the calling thread alone.
+    static let parallelPixels = 512 * 512
 
     /// The destination handed to `sws_scale_frame`: it points at ``storage`` during a conversion and holds nothing
     /// between conversions.
@@ -37,6 +46,7 @@ final class DecodedFrameConverter {
     init(interpretation: ColorInterpretation, reusesStorage: Bool = true) throws {
         self.interpretation = interpretation
         self.reusesStorage = reusesStorage
+        planarConversion = interpretation.matrix.map { YUV420Conversion(matrix: $0, fullRange: interpretation.fullRange) }
         guard let frame = av_frame_alloc() else {
             throw LibAVError(call: "av_frame_alloc", message: "out of memory")
         }
@@ -49,17 +59,52 @@ final class DecodedFrameConverter {
         av_frame_free(&frame)
     }
 
+    /// A converted picture: the BGR24 frame and, when the conversion computed it on the way, its luma.
+    struct Converted {
+        /// The picture as tightly packed BGR24.
+        let frame: Frame
+        /// ``LumaPlane/init(bgr:)`` of ``frame``, or nil when the conversion did not compute it.
+        let luma: LumaPlane?
+    }
+
     /// Converts `picture` to a tightly packed BGR24 frame of the same size.
     ///
     /// The frame's storage is reused by the next call once the caller has dropped the frame; a caller that keeps it
     /// keeps its pixels (the next call then converts into new storage).
     /// - Throws: ``LibAVError`` when libswscale cannot convert the picture's pixel format.
     func convert(_ picture: DecodedPicture) throws -> Frame {
-        let context = try context(for: picture)
+        try convertWithLuma(picture).frame
+    }
+
+    /// Converts `picture` as ``convert(_:)`` does, and returns the luma of the result when the conversion computed it.
+    func convertWithLuma(_ picture: DecodedPicture) throws -> Converted {
         let width = picture.width, height = picture.height
         if storage.count != width * height * 3 || !reusesStorage {
             storage = [UInt8](repeating: 0, count: width * height * 3)
         }
+        let format = picture.pixelFormat
+        if let planarConversion, format == AV_PIX_FMT_YUV420P || format == AV_PIX_FMT_YUVJ420P {
+            if lumaStorage.count != width * height || !reusesStorage {
+                lumaStorage = [UInt8](repeating: 0, count: width * height)
+            }
+            let planes = picture.pointer.pointee
+            let source = YUV420Conversion.Planes(
+                y: planes.data.0!, yStride: Int(planes.linesize.0), u: planes.data.1!, uStride: Int(planes.linesize.1),
+                v: planes.data.2!, vStride: Int(planes.linesize.2), width: width, height: height)
+            storage.withUnsafeMutableBufferPointer { bgr in
+                lumaStorage.withUnsafeMutableBufferPointer { luma in
+                    let target = ConversionTarget(bgr: bgr.baseAddress!, luma: luma.baseAddress!)
+                    let bands = width * height >= Self.parallelPixels ? 4 : 1
+                    ParallelBands.run(count: bands) { band in
+                        planarConversion.convert(source, rows: (band * height / bands)..<((band + 1) * height / bands),
+                                                 into: target.bgr, luma: target.luma)
+                    }
+                }
+            }
+            return Converted(frame: Frame(width: width, height: height, format: .bgr24, bytes: storage),
+                             luma: LumaPlane(width: width, height: height, samples: lumaStorage))
+        }
+        let context = try context(for: picture)
         let destination = self.destination
         let result: Int32 = storage.withUnsafeMutableBufferPointer { pixels in
             // An AVBuffer over this converter's storage whose free does nothing: the storage is not libav's.
@@ -76,7 +121,16 @@ final class DecodedFrameConverter {
             return sws_scale_frame(context, destination, UnsafePointer(picture.pointer))
         }
         try LibAVError.check(result, "sws_scale_frame")
-        return Frame(width: width, height: height, format: .bgr24, bytes: storage)
+        return Converted(frame: Frame(width: width, height: height, format: .bgr24, bytes: storage), luma: nil)
+    }
+
+    /// Where the bands of one 4:2:0 conversion write: rows of the converter's storage, disjoint per band.
+    ///
+    /// `@unchecked Sendable`: both buffers outlive ``ParallelBands/run(count:_:)``, which returns only after every band
+    /// finished, and no two bands write the same row.
+    private struct ConversionTarget: @unchecked Sendable {
+        let bgr: UnsafeMutablePointer<UInt8>
+        let luma: UnsafeMutablePointer<UInt8>
     }
 
     private func context(for picture: DecodedPicture) throws -> OpaquePointer {

@@ -20,6 +20,9 @@ struct FramePairScan: @unchecked Sendable {
     let actualStride: Int
     let width: Int
     let height: Int
+    /// ``LumaPlane/init(bgr:)`` of the actual frame, rows `width` apart, when the caller already has it (the 4:2:0
+    /// conversion computes it on the way); nil to compute it here.
+    var actualLuma: UnsafePointer<UInt8>? = nil
 
     /// 4×4 blocks across and down; SSIM windows are 2×2 blocks, so there are `(blocksX − 1) · (blocksY − 1)`.
     var blocksX: Int { width / 4 }
@@ -57,22 +60,30 @@ struct FramePairScan: @unchecked Sendable {
         var previous = blocks, current = blocks + 4 * blocksX
 
         var sums = Sums()
-        func measureRow(_ y: Int) {
+        /// Luma of row y of both frames into `lumaA` and the returned row, and its squared differences if counted.
+        func measureRow(_ y: Int) -> UnsafePointer<UInt8> {
             let rowA = expected + y * expectedStride, rowB = actual + y * actualStride
             Self.luma(rowA, into: lumaA, count: width)
-            Self.luma(rowB, into: lumaB, count: width)
+            let lumaRowB: UnsafePointer<UInt8>
+            if let actualLuma {
+                lumaRowB = actualLuma + y * width
+            } else {
+                Self.luma(rowB, into: lumaB, count: width)
+                lumaRowB = UnsafePointer(lumaB)
+            }
             if rows.contains(y) {
                 sums.bgr += QualityMetrics.sumOfSquaredDifferences(rowA, rowB, count: 3 * width)
-                sums.luma += QualityMetrics.sumOfSquaredDifferences(lumaA, lumaB, count: width)
+                sums.luma += QualityMetrics.sumOfSquaredDifferences(lumaA, lumaRowB, count: width)
             }
+            return lumaRowB
         }
 
         let firstBlockRow = max(0, blockRows.lowerBound - 1)
         for blockRow in firstBlockRow..<blockRows.upperBound {
             columns.update(repeating: 0, count: 4 * covered)
             for y in (4 * blockRow)..<(4 * blockRow + 4) {
-                measureRow(y)
-                Self.accumulate(lumaA, lumaB, count: covered, a: columnA, b: columnB, squares: columnSquares,
+                let lumaRowB = measureRow(y)
+                Self.accumulate(lumaA, lumaRowB, count: covered, a: columnA, b: columnB, squares: columnSquares,
                                 products: columnProducts)
             }
             Self.blockSums(columnA, columnB, columnSquares, columnProducts, blocks: blocksX, into: current)
@@ -84,7 +95,7 @@ struct FramePairScan: @unchecked Sendable {
         }
         // Rows below the last whole block row count for PSNR only.
         for y in max(4 * blockRows.upperBound, rows.lowerBound)..<max(rows.upperBound, 4 * blockRows.upperBound) {
-            measureRow(y)
+            _ = measureRow(y)
         }
         return sums
     }

@@ -175,9 +175,9 @@ private struct FileInspection {
         guard index < verifier.frameCount, index % verifier.qualityStride == 0, !conversionFailed,
               picture.width == verifier.size.width, picture.height == verifier.size.height else { return }
         do {
-            let decoded = try converter.convert(picture)
-            qualities.append(QualityMetrics.compare(expected: verifier.expectedFrame(index), actual: decoded,
-                                                    index: index))
+            let decoded = try converter.convertWithLuma(picture)
+            qualities.append(QualityMetrics.compare(expected: verifier.expectedFrame(index), actual: decoded.frame,
+                                                    actualLuma: decoded.luma, index: index))
         } catch {
             conversionFailed = true
             problems.append("cannot convert decoded pictures to BGR: \(error)")

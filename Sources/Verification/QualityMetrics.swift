@@ -109,21 +109,36 @@ public enum QualityMetrics {
     /// and ``ssim(_:_:)`` of both frames' ``LumaPlane``s, computed in one pass over the rows (see ``FramePairScan``),
     /// on two threads for frames of 512×512 and more.
     ///
-    /// - Parameter index: the run frame index recorded in the result.
-    /// - Precondition: both frames are BGR24 of the same size.
-    public static func compare(expected: Frame, actual: Frame, index: Int) -> FrameQuality {
+    /// - Parameters:
+    ///   - actualLuma: `LumaPlane(bgr: actual)` when the caller already has it (it is then not computed again);
+    ///     the results are the same bit for bit.
+    ///   - index: the run frame index recorded in the result.
+    /// - Precondition: both frames are BGR24 of the same size; `actualLuma`, if given, is that size.
+    public static func compare(expected: Frame, actual: Frame, actualLuma: LumaPlane? = nil, index: Int) -> FrameQuality {
         precondition(expected.format == .bgr24 && actual.format == .bgr24, "quality compares BGR24 frames")
         precondition(expected.width == actual.width && expected.height == actual.height,
                      "frames differ in size: \(expected.width)x\(expected.height) vs \(actual.width)x\(actual.height)")
+        precondition(actualLuma.map { $0.width == actual.width && $0.height == actual.height } ?? true,
+                     "the actual frame's luma plane differs from it in size")
         return expected.withUnsafeBytes { e in
             actual.withUnsafeBytes { a in
-                compare(FramePairScan(expected: e.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                                      expectedStride: expected.stride,
-                                      actual: a.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                                      actualStride: actual.stride, width: expected.width, height: expected.height),
-                        index: index)
+                withLumaPointer(actualLuma) { luma in
+                    var scan = FramePairScan(expected: e.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                             expectedStride: expected.stride,
+                                             actual: a.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                             actualStride: actual.stride, width: expected.width,
+                                             height: expected.height)
+                    scan.actualLuma = luma
+                    return compare(scan, index: index)
+                }
             }
         }
+    }
+
+    /// Calls `body` with a pointer to `plane`'s samples, or nil when there is no plane.
+    private static func withLumaPointer<R>(_ plane: LumaPlane?, _ body: (UnsafePointer<UInt8>?) -> R) -> R {
+        guard let plane else { return body(nil) }
+        return plane.samples.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 
     /// Frames with fewer pixels than this are scored on the calling thread alone: handing work to a second thread

@@ -19,8 +19,9 @@ struct FFmpegCrossCheckTests {
         }
     }
 
-    /// The same pair both ways: the decoded H.264 (converted to planar RGB with the same matrix, range and
-    /// libswscale flags the verifier uses) against the source frames, so any difference is in the metric itself.
+    /// The same pair both ways: the decoded H.264 against the source frames, converted back to RGB by FFmpeg with
+    /// libswscale's bilinear filter and accurate rounding and by WriterBench with ``YUV420Conversion``, which agree
+    /// to within a level (see the next test), so any difference is in the metric itself.
     @Test func bgrPSNRAgreesWithFFmpegsPSNRFilterWithinATenthOfADecibel() throws {
         let directory = try TestVideo.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -35,7 +36,7 @@ struct FFmpegCrossCheckTests {
         let source = directory.appendingPathComponent("lossy.mp4.bgr")  // the raw frames the video was made from
         try TestVideo.run([
             "-i", path, "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", size.description, "-r", "30", "-i", source.path,
-            "-lavfi", "[0:v]scale=in_color_matrix=bt709:in_range=tv:flags=bicubic+accurate_rnd+full_chroma_int,"
+            "-lavfi", "[0:v]scale=in_color_matrix=bt709:in_range=tv:flags=bilinear+accurate_rnd+full_chroma_int,"
                 + "format=gbrp[decoded];[1:v]format=gbrp[source];[decoded][source]psnr=stats_file=\(stats.path)",
             "-f", "null", "-",
         ])
@@ -47,6 +48,51 @@ struct FFmpegCrossCheckTests {
         }
         let theirMean = theirs.reduce(0, +) / Double(theirs.count)
         #expect(abs((ours.psnrMean ?? 0) - theirMean) < 0.1, "mean \(ours.psnrMean ?? 0) dB vs ffmpeg \(theirMean) dB")
+    }
+
+    /// Verification's conversion of real decoded H.264 pictures equals its definition, and the definition's chroma
+    /// upsampling is libswscale's own: FFmpeg decodes the file to raw `yuv420p` (the reference is computed from those
+    /// planes) and upsamples it to `yuv444p` with its bilinear filter and accurate rounding (whose chroma must be the
+    /// definition's, rounded).
+    @Test func conversionOfDecodedPicturesFollowsItsDefinitionAndLibswscalesUpsampling() throws {
+        let directory = try TestVideo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let frames = 3, width = size.width, height = size.height
+        let path = try TestVideo.encode(size: size, indices: 0..<frames, in: directory, name: "decoded.mp4",
+                                        options: TestVideo.h264Options(matrix: .bt709, tag: .bt709, crf: 30))
+        let planar = directory.appendingPathComponent("decoded.yuv"), full = directory.appendingPathComponent("444.yuv")
+        try TestVideo.run(["-i", path, "-f", "rawvideo", "-pix_fmt", "yuv420p", planar.path])
+        try TestVideo.run(["-i", path, "-vf", "scale=flags=bilinear+accurate_rnd+full_chroma_int,format=yuv444p",
+                           "-f", "rawvideo", full.path])
+        let decoded = [UInt8](try Data(contentsOf: planar)), upsampled = [UInt8](try Data(contentsOf: full))
+        let reader = try VideoFileReader(path: path, limit: nil)
+        let lumaBytes = width * height, chromaBytes = lumaBytes / 4
+        var worstChroma = 0, worstBGR = 0
+        for index in 0..<frames {
+            let frame = try #require(try reader.next())
+            let start = index * (lumaBytes + 2 * chromaBytes)
+            let picture = YUV420ConversionTests.Picture(
+                width: width, height: height, y: Array(decoded[start..<(start + lumaBytes)]),
+                u: Array(decoded[(start + lumaBytes)..<(start + lumaBytes + chromaBytes)]),
+                v: Array(decoded[(start + lumaBytes + chromaBytes)..<(start + lumaBytes + 2 * chromaBytes)]))
+            let fullStart = index * 3 * lumaBytes
+            for row in 0..<height {
+                for x in 0..<width {
+                    for (plane, offset) in [(picture.u, lumaBytes), (picture.v, 2 * lumaBytes)] {
+                        let theirs = Double(upsampled[fullStart + offset + row * width + x])
+                        let ours = picture.upsampledChroma(plane, x: x, row: row)
+                        worstChroma = max(worstChroma, Int((abs(ours - theirs)).rounded(.up)))
+                    }
+                    let expected = picture.reference(x: x, row: row, matrix: .bt709, fullRange: false)
+                    for channel in 0..<3 {
+                        worstBGR = max(worstBGR, abs(Int(frame.bytes[3 * (row * width + x) + channel])
+                                                     - Int(expected[channel])))
+                    }
+                }
+            }
+        }
+        #expect(worstChroma <= 1, "libswscale's upsampled chroma differs by up to \(worstChroma) levels")
+        #expect(worstBGR <= 1, "the verifier's BGR differs from the definition by up to \(worstBGR) levels")
     }
 
     /// Luma planes written as raw grey, so FFmpeg compares exactly the samples WriterBench compares.
