@@ -82,15 +82,10 @@ final class DecodedFrameConverter {
         if storage.count != width * height * 3 || !reusesStorage {
             storage = [UInt8](repeating: 0, count: width * height * 3)
         }
-        let format = picture.pixelFormat
-        if let planarConversion, format == AV_PIX_FMT_YUV420P || format == AV_PIX_FMT_YUVJ420P {
+        if let (planarConversion, source) = planarSource(picture) {
             if lumaStorage.count != width * height || !reusesStorage {
                 lumaStorage = [UInt8](repeating: 0, count: width * height)
             }
-            let planes = picture.pointer.pointee
-            let source = YUV420Conversion.Planes(
-                y: planes.data.0!, yStride: Int(planes.linesize.0), u: planes.data.1!, uStride: Int(planes.linesize.1),
-                v: planes.data.2!, vStride: Int(planes.linesize.2), width: width, height: height)
             storage.withUnsafeMutableBufferPointer { bgr in
                 lumaStorage.withUnsafeMutableBufferPointer { luma in
                     let target = ConversionTarget(bgr: bgr.baseAddress!, luma: luma.baseAddress!)
@@ -122,6 +117,19 @@ final class DecodedFrameConverter {
         }
         try LibAVError.check(result, "sws_scale_frame")
         return Converted(frame: Frame(width: width, height: height, format: .bgr24, bytes: storage), luma: nil)
+    }
+
+    /// The conversion and planes of `picture` when it is 8-bit 4:2:0 (`yuv420p`, `yuvj420p`) and the stream is
+    /// YUV-coded, so ``YUV420Conversion`` converts it; nil for pictures that go through libswscale. The planes are
+    /// valid until `picture` receives the next decoded picture.
+    func planarSource(_ picture: DecodedPicture) -> (YUV420Conversion, YUV420Conversion.Planes)? {
+        let format = picture.pixelFormat
+        guard let planarConversion, format == AV_PIX_FMT_YUV420P || format == AV_PIX_FMT_YUVJ420P else { return nil }
+        let frame = picture.pointer.pointee
+        guard let y = frame.data.0, let u = frame.data.1, let v = frame.data.2 else { return nil }
+        return (planarConversion, YUV420Conversion.Planes(
+            y: y, yStride: Int(frame.linesize.0), u: u, uStride: Int(frame.linesize.1), v: v,
+            vStride: Int(frame.linesize.2), width: picture.width, height: picture.height))
     }
 
     /// Where the bands of one 4:2:0 conversion write: rows of the converter's storage, disjoint per band.

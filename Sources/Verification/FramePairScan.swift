@@ -11,18 +11,25 @@
 /// own windows (those whose lower block row is in the band), and counts squared differences only for its own rows.
 /// Scratch rows are owned per call of ``scan(blockRows:rows:windows:)``.
 ///
-/// `@unchecked Sendable`: it only reads the two frames, whose storage outlives every scan of them (the caller holds
-/// both frames until ``ParallelBands/run(count:_:)`` has returned).
+/// `@unchecked Sendable`: it only reads the two frames (or the decoded picture), whose storage outlives every scan of
+/// them (the caller holds them until ``ParallelBands/run(count:_:)`` has returned).
 struct FramePairScan: @unchecked Sendable {
     let expected: UnsafePointer<UInt8>
     let expectedStride: Int
-    let actual: UnsafePointer<UInt8>
-    let actualStride: Int
+    let actual: ActualRows
     let width: Int
     let height: Int
-    /// ``LumaPlane/init(bgr:)`` of the actual frame, rows `width` apart, when the caller already has it (the 4:2:0
-    /// conversion computes it on the way); nil to compute it here.
-    var actualLuma: UnsafePointer<UInt8>? = nil
+
+    /// Where the rows of the actual (decoded) frame come from.
+    enum ActualRows {
+        /// A BGR24 frame with rows `stride` bytes apart, and its ``LumaPlane/init(bgr:)`` (rows `width` apart) when
+        /// the caller already has it; nil to compute the luma here.
+        case bgr(UnsafePointer<UInt8>, stride: Int, luma: UnsafePointer<UInt8>?)
+        /// A 4:2:0 picture converted row by row as the scan reaches each row, into scratch rows that stay in cache:
+        /// the BGR frame is never written out whole. Bit for bit what ``YUV420Conversion/convert(_:rows:into:luma:)``
+        /// writes.
+        case yuv420(YUV420Conversion, YUV420Conversion.Planes)
+    }
 
     /// 4×4 blocks across and down; SSIM windows are 2×2 blocks, so there are `(blocksX − 1) · (blocksY − 1)`.
     var blocksX: Int { width / 4 }
@@ -50,10 +57,16 @@ struct FramePairScan: @unchecked Sendable {
         // Scratch: two luma rows, four column sums, and the block sums of the previous and current block rows.
         let lumaA = UnsafeMutablePointer<UInt8>.allocate(capacity: width)
         let lumaB = UnsafeMutablePointer<UInt8>.allocate(capacity: width)
+        let convertedRow = UnsafeMutablePointer<UInt8>.allocate(capacity: 3 * width)
         let columns = UnsafeMutablePointer<UInt32>.allocate(capacity: 4 * covered)
         let blocks = UnsafeMutablePointer<UInt32>.allocate(capacity: 8 * blocksX)
+        var conversionScratch: YUV420Conversion.RowScratch?
+        if case .yuv420(_, let planes) = actual {
+            conversionScratch = YUV420Conversion.RowScratch(chromaWidth: planes.chromaWidth)
+        }
         defer {
-            lumaA.deallocate(); lumaB.deallocate(); columns.deallocate(); blocks.deallocate()
+            lumaA.deallocate(); lumaB.deallocate(); convertedRow.deallocate(); columns.deallocate(); blocks.deallocate()
+            conversionScratch?.deallocate()
         }
         let columnA = columns, columnB = columns + covered, columnSquares = columns + 2 * covered
         let columnProducts = columns + 3 * covered
@@ -62,14 +75,19 @@ struct FramePairScan: @unchecked Sendable {
         var sums = Sums()
         /// Luma of row y of both frames into `lumaA` and the returned row, and its squared differences if counted.
         func measureRow(_ y: Int) -> UnsafePointer<UInt8> {
-            let rowA = expected + y * expectedStride, rowB = actual + y * actualStride
+            let rowA = expected + y * expectedStride
             Self.luma(rowA, into: lumaA, count: width)
-            let lumaRowB: UnsafePointer<UInt8>
-            if let actualLuma {
-                lumaRowB = actualLuma + y * width
-            } else {
+            let rowB: UnsafePointer<UInt8>, lumaRowB: UnsafePointer<UInt8>
+            switch actual {
+            case let .bgr(frame, stride, luma?):
+                (rowB, lumaRowB) = (frame + y * stride, luma + y * width)
+            case let .bgr(frame, stride, nil):
+                rowB = frame + y * stride
                 Self.luma(rowB, into: lumaB, count: width)
                 lumaRowB = UnsafePointer(lumaB)
+            case let .yuv420(conversion, planes):
+                conversion.convert(planes, row: y, scratch: conversionScratch!, into: convertedRow, luma: lumaB)
+                (rowB, lumaRowB) = (UnsafePointer(convertedRow), UnsafePointer(lumaB))
             }
             if rows.contains(y) {
                 sums.bgr += QualityMetrics.sumOfSquaredDifferences(rowA, rowB, count: 3 * width)

@@ -123,15 +123,33 @@ public enum QualityMetrics {
         return expected.withUnsafeBytes { e in
             actual.withUnsafeBytes { a in
                 withLumaPointer(actualLuma) { luma in
-                    var scan = FramePairScan(expected: e.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                                             expectedStride: expected.stride,
-                                             actual: a.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                                             actualStride: actual.stride, width: expected.width,
-                                             height: expected.height)
-                    scan.actualLuma = luma
-                    return compare(scan, index: index)
+                    compare(FramePairScan(expected: e.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                          expectedStride: expected.stride,
+                                          actual: .bgr(a.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                                       stride: actual.stride, luma: luma),
+                                          width: expected.width, height: expected.height),
+                            index: index)
                 }
             }
+        }
+    }
+
+    /// Every metric for `expected` and a decoded 4:2:0 picture, exactly as ``compare(expected:actual:actualLuma:index:)``
+    /// gives them for the frame `conversion` makes of `planes`, without writing that frame out: each row is converted
+    /// as the scan reaches it.
+    ///
+    /// - Precondition: `expected` is BGR24 of the picture's size, and at least 8×8 pixels.
+    static func compare(expected: Frame, decoded conversion: YUV420Conversion, planes: YUV420Conversion.Planes,
+                        index: Int) -> FrameQuality {
+        precondition(expected.format == .bgr24, "quality compares with BGR24 frames")
+        precondition(expected.width == planes.width && expected.height == planes.height,
+                     "frames differ in size: \(expected.width)x\(expected.height) vs \(planes.width)x\(planes.height)")
+        precondition(expected.width >= 8 && expected.height >= 8, "pictures under 8x8 are compared as frames")
+        return expected.withUnsafeBytes { e in
+            compare(FramePairScan(expected: e.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                  expectedStride: expected.stride, actual: .yuv420(conversion, planes),
+                                  width: expected.width, height: expected.height),
+                    index: index)
         }
     }
 
@@ -153,7 +171,10 @@ public enum QualityMetrics {
             var bgr = 0
             var lumaA = [UInt8](repeating: 0, count: width * height), lumaB = lumaA
             for y in 0..<height {
-                let rowA = scan.expected + y * scan.expectedStride, rowB = scan.actual + y * scan.actualStride
+                guard case let .bgr(actual, actualStride, _) = scan.actual else {
+                    preconditionFailure("pictures under 8x8 are compared as frames")
+                }
+                let rowA = scan.expected + y * scan.expectedStride, rowB = actual + y * actualStride
                 bgr += sumOfSquaredDifferences(rowA, rowB, count: 3 * width)
                 lumaA.withUnsafeMutableBufferPointer { FramePairScan.luma(rowA, into: $0.baseAddress! + y * width, count: width) }
                 lumaB.withUnsafeMutableBufferPointer { FramePairScan.luma(rowB, into: $0.baseAddress! + y * width, count: width) }

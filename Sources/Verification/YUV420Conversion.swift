@@ -60,26 +60,46 @@ struct YUV420Conversion: Sendable {
     /// Rows are independent: bands of one picture can be converted on different threads into the same buffers.
     func convert(_ planes: Planes, rows: Range<Int>, into out: UnsafeMutablePointer<UInt8>,
                  luma: UnsafeMutablePointer<UInt8>) {
-        let width = planes.width, chromaWidth = planes.chromaWidth
-        // Scratch: vertically interpolated chroma with one edge sample of padding on each side (×4), and the
-        // full-width chroma rows (×16), width rounded up to even.
-        let verticalU = UnsafeMutablePointer<Int32>.allocate(capacity: chromaWidth + 2)
-        let verticalV = UnsafeMutablePointer<Int32>.allocate(capacity: chromaWidth + 2)
-        let rowU = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * chromaWidth)
-        let rowV = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * chromaWidth)
-        defer { verticalU.deallocate(); verticalV.deallocate(); rowU.deallocate(); rowV.deallocate() }
+        let scratch = RowScratch(chromaWidth: planes.chromaWidth)
+        defer { scratch.deallocate() }
         for y in rows {
-            let nearest = y >> 1
-            let neighbour = y & 1 == 0 ? max(nearest - 1, 0) : min(nearest + 1, planes.chromaHeight - 1)
-            Self.interpolateVertically(planes.u + nearest * planes.uStride, planes.u + neighbour * planes.uStride,
-                                       count: chromaWidth, into: verticalU + 1)
-            Self.interpolateVertically(planes.v + nearest * planes.vStride, planes.v + neighbour * planes.vStride,
-                                       count: chromaWidth, into: verticalV + 1)
-            Self.interpolateHorizontally(verticalU, count: chromaWidth, into: rowU)
-            Self.interpolateHorizontally(verticalV, count: chromaWidth, into: rowV)
-            convertRow(planes.y + y * planes.yStride, rowU, rowV, count: width, into: out + 3 * width * y,
-                       luma: luma + width * y)
+            convert(planes, row: y, scratch: scratch, into: out + 3 * planes.width * y, luma: luma + planes.width * y)
         }
+    }
+
+    /// Working rows for converting one row at a time: vertically interpolated chroma with one edge sample of
+    /// padding on each side (×4), and full-width chroma rows (×16), width rounded up to even. Owned by one thread.
+    struct RowScratch {
+        let verticalU: UnsafeMutablePointer<Int32>, verticalV: UnsafeMutablePointer<Int32>
+        let rowU: UnsafeMutablePointer<Int32>, rowV: UnsafeMutablePointer<Int32>
+
+        /// Allocates rows for pictures whose chroma planes are `chromaWidth` samples wide.
+        init(chromaWidth: Int) {
+            verticalU = .allocate(capacity: chromaWidth + 2)
+            verticalV = .allocate(capacity: chromaWidth + 2)
+            rowU = .allocate(capacity: 2 * chromaWidth)
+            rowV = .allocate(capacity: 2 * chromaWidth)
+        }
+
+        func deallocate() {
+            verticalU.deallocate(); verticalV.deallocate(); rowU.deallocate(); rowV.deallocate()
+        }
+    }
+
+    /// Converts row `y` of `planes` into the BGR24 row `out` and its luma row `luma` (`width` pixels each).
+    func convert(_ planes: Planes, row y: Int, scratch: RowScratch, into out: UnsafeMutablePointer<UInt8>,
+                 luma: UnsafeMutablePointer<UInt8>) {
+        let chromaWidth = planes.chromaWidth
+        let nearest = y >> 1
+        let neighbour = y & 1 == 0 ? max(nearest - 1, 0) : min(nearest + 1, planes.chromaHeight - 1)
+        Self.interpolateVertically(planes.u + nearest * planes.uStride, planes.u + neighbour * planes.uStride,
+                                   count: chromaWidth, into: scratch.verticalU + 1)
+        Self.interpolateVertically(planes.v + nearest * planes.vStride, planes.v + neighbour * planes.vStride,
+                                   count: chromaWidth, into: scratch.verticalV + 1)
+        Self.interpolateHorizontally(scratch.verticalU, count: chromaWidth, into: scratch.rowU)
+        Self.interpolateHorizontally(scratch.verticalV, count: chromaWidth, into: scratch.rowV)
+        convertRow(planes.y + y * planes.yStride, scratch.rowU, scratch.rowV, count: planes.width, into: out,
+                   luma: luma)
     }
 
     /// `into[j] = 3·nearest[j] + neighbour[j]` for j in 0..<count, and one copy of the edge values beyond each end.

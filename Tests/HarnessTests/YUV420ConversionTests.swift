@@ -36,6 +36,19 @@ import Testing
             v = plane(((width + 1) / 2 + padding) * ((height + 1) / 2))
         }
 
+        /// Calls `body` with the planes as the converter sees them.
+        func withPlanes<R>(_ body: (YUV420Conversion.Planes) -> R) -> R {
+            y.withUnsafeBufferPointer { yPlane in
+                u.withUnsafeBufferPointer { uPlane in
+                    v.withUnsafeBufferPointer { vPlane in
+                        body(YUV420Conversion.Planes(
+                            y: yPlane.baseAddress!, yStride: yStride, u: uPlane.baseAddress!, uStride: chromaStride,
+                            v: vPlane.baseAddress!, vStride: chromaStride, width: width, height: height))
+                    }
+                }
+            }
+        }
+
         /// Runs `conversion` over `bands` bands of rows, as the verifier does on two threads, one after the other.
         func converted(_ conversion: YUV420Conversion, bands: Int = 1) -> (bgr: [UInt8], luma: [UInt8]) {
             var bgr = [UInt8](repeating: 0, count: width * height * 3)
@@ -133,5 +146,19 @@ import Testing
         let banded = picture.converted(conversion, bands: 4)
         #expect(banded.bgr == whole.bgr)
         #expect(banded.luma == whole.luma)
+    }
+
+    @Test(arguments: [(640, 480), (1282, 722), (17, 9), (8, 8)])
+    func comparingRowByRowScoresAsComparingTheConvertedFrame(width: Int, height: Int) {
+        let picture = Picture(width: width, height: height, padding: 16, seed: 23)
+        let conversion = YUV420Conversion(matrix: .bt601, fullRange: false)
+        let converted = picture.converted(conversion)
+        let frame = Frame(width: width, height: height, format: .bgr24, bytes: converted.bgr)
+        let expected = FrameSet.camera.frame(2, size: FrameSize(width: width, height: height))
+        let rowByRow = picture.withPlanes { planes in
+            QualityMetrics.compare(expected: expected, decoded: conversion, planes: planes, index: 3)
+        }
+        #expect(rowByRow == QualityMetrics.compare(expected: expected, actual: frame, index: 3))
+        #expect(rowByRow.psnr < 20, "a random picture is far from a camera frame")
     }
 }
