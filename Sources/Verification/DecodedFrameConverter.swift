@@ -7,8 +7,9 @@ import Strategies
 /// 8-bit 4:2:0 pictures (`yuv420p`, `yuvj420p`: what every H.264 and MPEG-4 writer here produces) are converted by
 /// ``YUV420Conversion`` in bands on two threads, which also yields the luma of the result; every other pixel format
 /// goes through a libswscale `SwsContext` (bicubic, accurate rounding, full chroma interpolation), owned here and freed
-/// in `deinit`, created for the first such picture and recreated only when the size or format changes. Confined to
-/// the thread that verifies one file.
+/// in `deinit`, created for the first such picture and recreated only when the size or format changes. (Verification
+/// itself does not even write 4:2:0 frames out: it converts their rows inside the comparison, see
+/// ``planarSource(_:)``.) Confined to the thread that verifies one file.
 final class DecodedFrameConverter {
     /// The matrix and range every conversion applies.
     let interpretation: ColorInterpretation
@@ -24,7 +25,7 @@ final class DecodedFrameConverter {
     private let planarConversion: YUV420Conversion?
 
     /// Bicubic with accurate rounding and full horizontal chroma interpolation, so rounding shortcuts in the
-    /// conversion back to BGR are not charged to the encoder. The ffmpeg cross-check test uses the same flags.
+    /// conversion back to BGR are not charged to the encoder (for the pixel formats that take this path).
     static let scalerFlags = SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT
 
     /// Threads libswscale splits each conversion over (its slice threads; the output is the same bytes as with one

@@ -184,7 +184,7 @@ extension CSVColumn: DescribedColumn {
             }
         case .psnrDB:
             .number(.decibels, direction: .prefersLarger, digits: 3,
-                    "mean PSNR over all BGR channels of decoded vs. regenerated source frames (identical frames: 100 dB cap)") {
+                    "mean PSNR over all BGR channels of the decoded frames (converted back to BGR as README's verification section defines) vs. the frames the run wrote (identical frames: 100 dB cap)") {
                 $0.verification?.psnrMean
             }
         case .psnrMinDB:
