@@ -83,6 +83,12 @@ import Testing
                     + sample(columnNeighbour, lineNeighbour)) / 16
         }
 
+        /// The BGR24 frame `conversion` makes of the picture, and the luma plane it yields with it.
+        func convertedFrame(_ conversion: YUV420Conversion) -> (frame: Frame, luma: [UInt8]) {
+            let converted = converted(conversion)
+            return (Frame(width: width, height: height, format: .bgr24, bytes: converted.bgr), converted.luma)
+        }
+
         /// The definition in double precision: B, G, R of pixel (x, row).
         func reference(x: Int, row: Int, matrix: YUVMatrix, fullRange: Bool) -> [UInt8] {
             func chroma(_ plane: [UInt8]) -> Double { upsampledChroma(plane, x: x, row: row) }
@@ -140,11 +146,10 @@ import Testing
     func lumaIsExactlyThatOfTheConvertedFrameAndBandsDoNotMatter(width: Int, height: Int) {
         let picture = Picture(width: width, height: height, padding: 32, seed: 11)
         let conversion = YUV420Conversion(matrix: .bt709, fullRange: false)
-        let whole = picture.converted(conversion)
-        let frame = Frame(width: width, height: height, format: .bgr24, bytes: whole.bgr)
-        #expect(whole.luma == LumaPlane(bgr: frame).samples)
+        let whole = picture.convertedFrame(conversion)
+        #expect(whole.luma == LumaPlane(bgr: whole.frame).samples)
         let banded = picture.converted(conversion, bands: 4)
-        #expect(banded.bgr == whole.bgr)
+        #expect(banded.bgr == whole.frame.bytes)
         #expect(banded.luma == whole.luma)
     }
 
@@ -152,8 +157,7 @@ import Testing
     func comparingRowByRowScoresAsComparingTheConvertedFrame(width: Int, height: Int) {
         let picture = Picture(width: width, height: height, padding: 16, seed: 23)
         let conversion = YUV420Conversion(matrix: .bt601, fullRange: false)
-        let converted = picture.converted(conversion)
-        let frame = Frame(width: width, height: height, format: .bgr24, bytes: converted.bgr)
+        let frame = picture.convertedFrame(conversion).frame
         let expected = FrameSet.camera.frame(2, size: FrameSize(width: width, height: height))
         let rowByRow = picture.withPlanes { planes in
             QualityMetrics.compare(expected: expected, decoded: conversion, planes: planes, index: 3)
