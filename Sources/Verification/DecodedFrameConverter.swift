@@ -5,7 +5,7 @@ import Strategies
 /// Converts decoded pictures to tightly packed BGR24 ``Frame``s with an explicit matrix and range.
 ///
 /// 8-bit 4:2:0 pictures (`yuv420p`, `yuvj420p`: what every H.264 and MPEG-4 writer here produces) are converted by
-/// ``YUV420Conversion`` in bands on two threads, which also yields the luma of the result; every other pixel format
+/// ``YUV420Conversion`` in bands on two threads; every other pixel format
 /// goes through a libswscale `SwsContext` (bicubic, accurate rounding, full chroma interpolation), owned here and freed
 /// in `deinit`, created for the first such picture and recreated only when the size or format changes. (Verification
 /// itself does not even write 4:2:0 frames out: it converts their rows inside the comparison, see
@@ -18,8 +18,9 @@ final class DecodedFrameConverter {
     /// The storage of the frame last returned, reused by the next conversion when the caller has let go of that
     /// frame (then it is uniquely referenced here): 6 MB at 1080p that is neither allocated nor faulted in again.
     private var storage: [UInt8] = []
-    /// The same for the luma plane of the last 4:2:0 conversion.
-    private var lumaStorage: [UInt8] = []
+    /// Where 4:2:0 conversions put the luma ``YUV420Conversion`` computes on the way; nobody reads it here (the
+    /// comparison converts rows itself, see ``planarSource(_:)``), so it is reused even when frames are not.
+    private var lumaScratch: [UInt8] = []
     private let reusesStorage: Bool
     /// The fixed-point conversion for 4:2:0 pictures; nil for RGB-coded streams.
     private let planarConversion: YUV420Conversion?
@@ -60,35 +61,22 @@ final class DecodedFrameConverter {
         av_frame_free(&frame)
     }
 
-    /// A converted picture: the BGR24 frame and, when the conversion computed it on the way, its luma.
-    struct Converted {
-        /// The picture as tightly packed BGR24.
-        let frame: Frame
-        /// ``LumaPlane/init(bgr:)`` of ``frame``, or nil when the conversion did not compute it.
-        let luma: LumaPlane?
-    }
-
     /// Converts `picture` to a tightly packed BGR24 frame of the same size.
     ///
     /// The frame's storage is reused by the next call once the caller has dropped the frame; a caller that keeps it
     /// keeps its pixels (the next call then converts into new storage).
     /// - Throws: ``LibAVError`` when libswscale cannot convert the picture's pixel format.
     func convert(_ picture: DecodedPicture) throws -> Frame {
-        try convertWithLuma(picture).frame
-    }
-
-    /// Converts `picture` as ``convert(_:)`` does, and returns the luma of the result when the conversion computed it.
-    func convertWithLuma(_ picture: DecodedPicture) throws -> Converted {
         let width = picture.width, height = picture.height
         if storage.count != width * height * 3 || !reusesStorage {
             storage = [UInt8](repeating: 0, count: width * height * 3)
         }
         if let (planarConversion, source) = planarSource(picture) {
-            if lumaStorage.count != width * height || !reusesStorage {
-                lumaStorage = [UInt8](repeating: 0, count: width * height)
+            if lumaScratch.count != width * height {
+                lumaScratch = [UInt8](repeating: 0, count: width * height)
             }
             storage.withUnsafeMutableBufferPointer { bgr in
-                lumaStorage.withUnsafeMutableBufferPointer { luma in
+                lumaScratch.withUnsafeMutableBufferPointer { luma in
                     let target = ConversionTarget(bgr: bgr.baseAddress!, luma: luma.baseAddress!)
                     let bands = width * height >= Self.parallelPixels ? 4 : 1
                     ParallelBands.run(count: bands) { band in
@@ -97,8 +85,7 @@ final class DecodedFrameConverter {
                     }
                 }
             }
-            return Converted(frame: Frame(width: width, height: height, format: .bgr24, bytes: storage),
-                             luma: LumaPlane(width: width, height: height, samples: lumaStorage))
+            return Frame(width: width, height: height, format: .bgr24, bytes: storage)
         }
         let context = try context(for: picture)
         let destination = self.destination
@@ -117,7 +104,7 @@ final class DecodedFrameConverter {
             return sws_scale_frame(context, destination, UnsafePointer(picture.pointer))
         }
         try LibAVError.check(result, "sws_scale_frame")
-        return Converted(frame: Frame(width: width, height: height, format: .bgr24, bytes: storage), luma: nil)
+        return Frame(width: width, height: height, format: .bgr24, bytes: storage)
     }
 
     /// The conversion and planes of `picture` when it is 8-bit 4:2:0 (`yuv420p`, `yuvj420p`) and the stream is

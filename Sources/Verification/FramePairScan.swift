@@ -22,9 +22,8 @@ struct FramePairScan: @unchecked Sendable {
 
     /// Where the rows of the actual (decoded) frame come from.
     enum ActualRows {
-        /// A BGR24 frame with rows `stride` bytes apart, and its ``LumaPlane/init(bgr:)`` (rows `width` apart) when
-        /// the caller already has it; nil to compute the luma here.
-        case bgr(UnsafePointer<UInt8>, stride: Int, luma: UnsafePointer<UInt8>?)
+        /// A BGR24 frame with rows `stride` bytes apart.
+        case bgr(UnsafePointer<UInt8>, stride: Int)
         /// A 4:2:0 picture converted row by row as the scan reaches each row, into scratch rows that stay in cache:
         /// the BGR frame is never written out whole. Bit for bit what ``YUV420Conversion/convert(_:rows:into:luma:)``
         /// writes.
@@ -79,9 +78,7 @@ struct FramePairScan: @unchecked Sendable {
             Self.luma(rowA, into: lumaA, count: width)
             let rowB: UnsafePointer<UInt8>, lumaRowB: UnsafePointer<UInt8>
             switch actual {
-            case let .bgr(frame, stride, luma?):
-                (rowB, lumaRowB) = (frame + y * stride, luma + y * width)
-            case let .bgr(frame, stride, nil):
+            case let .bgr(frame, stride):
                 rowB = frame + y * stride
                 Self.luma(rowB, into: lumaB, count: width)
                 lumaRowB = UnsafePointer(lumaB)
@@ -194,13 +191,22 @@ struct FramePairScan: @unchecked Sendable {
             let offset = part * blocks + column
             return Int(previous[offset]) + Int(previous[offset + 1]) + Int(current[offset]) + Int(current[offset + 1])
         }
-        for column in 0..<(blocks - 1) {
+        func window(_ column: Int) -> WindowSums {
             var window = WindowSums()
             window.sumA = sum(0, column)
             window.sumB = sum(1, column)
             window.sumSquares = sum(2, column)
             window.sumProducts = sum(3, column)
-            out[column] = window.ssim(sampleCount: 64)
+            return window
         }
+        let count = blocks - 1
+        var column = 0
+        while column + 2 <= count {
+            let pair = WindowSums.ssim(window(column), window(column + 1), sampleCount: 64)
+            out[column] = pair[0]
+            out[column + 1] = pair[1]
+            column += 2
+        }
+        if column < count { out[column] = window(column).ssim(sampleCount: 64) }
     }
 }

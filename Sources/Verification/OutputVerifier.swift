@@ -181,9 +181,8 @@ private struct FileInspection {
                 qualities.append(QualityMetrics.compare(expected: expected, decoded: conversion, planes: planes,
                                                         index: index))
             } else {
-                let decoded = try converter.convertWithLuma(picture)
-                qualities.append(QualityMetrics.compare(expected: expected, actual: decoded.frame,
-                                                        actualLuma: decoded.luma, index: index))
+                qualities.append(QualityMetrics.compare(expected: expected, actual: try converter.convert(picture),
+                                                        index: index))
             }
         } catch {
             conversionFailed = true

@@ -109,32 +109,25 @@ public enum QualityMetrics {
     /// and ``ssim(_:_:)`` of both frames' ``LumaPlane``s, computed in one pass over the rows (see ``FramePairScan``),
     /// on two threads for frames of 512×512 and more.
     ///
-    /// - Parameters:
-    ///   - actualLuma: `LumaPlane(bgr: actual)` when the caller already has it (it is then not computed again);
-    ///     the results are the same bit for bit.
-    ///   - index: the run frame index recorded in the result.
-    /// - Precondition: both frames are BGR24 of the same size; `actualLuma`, if given, is that size.
-    public static func compare(expected: Frame, actual: Frame, actualLuma: LumaPlane? = nil, index: Int) -> FrameQuality {
+    /// - Parameter index: the run frame index recorded in the result.
+    /// - Precondition: both frames are BGR24 of the same size.
+    public static func compare(expected: Frame, actual: Frame, index: Int) -> FrameQuality {
         precondition(expected.format == .bgr24 && actual.format == .bgr24, "quality compares BGR24 frames")
         precondition(expected.width == actual.width && expected.height == actual.height,
                      "frames differ in size: \(expected.width)x\(expected.height) vs \(actual.width)x\(actual.height)")
-        precondition(actualLuma.map { $0.width == actual.width && $0.height == actual.height } ?? true,
-                     "the actual frame's luma plane differs from it in size")
         return expected.withUnsafeBytes { e in
             actual.withUnsafeBytes { a in
-                withLumaPointer(actualLuma) { luma in
-                    compare(FramePairScan(expected: e.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                                          expectedStride: expected.stride,
-                                          actual: .bgr(a.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                                                       stride: actual.stride, luma: luma),
-                                          width: expected.width, height: expected.height),
-                            index: index)
-                }
+                compare(FramePairScan(expected: e.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                      expectedStride: expected.stride,
+                                      actual: .bgr(a.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                                   stride: actual.stride),
+                                      width: expected.width, height: expected.height),
+                        index: index)
             }
         }
     }
 
-    /// Every metric for `expected` and a decoded 4:2:0 picture, exactly as ``compare(expected:actual:actualLuma:index:)``
+    /// Every metric for `expected` and a decoded 4:2:0 picture, exactly as ``compare(expected:actual:index:)``
     /// gives them for the frame `conversion` makes of `planes`, without writing that frame out: each row is converted
     /// as the scan reaches it.
     ///
@@ -153,12 +146,6 @@ public enum QualityMetrics {
         }
     }
 
-    /// Calls `body` with a pointer to `plane`'s samples, or nil when there is no plane.
-    private static func withLumaPointer<R>(_ plane: LumaPlane?, _ body: (UnsafePointer<UInt8>?) -> R) -> R {
-        guard let plane else { return body(nil) }
-        return plane.samples.withUnsafeBufferPointer { body($0.baseAddress!) }
-    }
-
     /// Frames with fewer pixels than this are scored on the calling thread alone: handing work to a second thread
     /// costs more than it saves.
     static let parallelPixels = 512 * 512
@@ -171,7 +158,7 @@ public enum QualityMetrics {
             var bgr = 0
             var lumaA = [UInt8](repeating: 0, count: width * height), lumaB = lumaA
             for y in 0..<height {
-                guard case let .bgr(actual, actualStride, _) = scan.actual else {
+                guard case let .bgr(actual, actualStride) = scan.actual else {
                     preconditionFailure("pictures under 8x8 are compared as frames")
                 }
                 let rowA = scan.expected + y * scan.expectedStride, rowB = actual + y * actualStride
@@ -217,7 +204,8 @@ public enum QualityMetrics {
         let sums: UnsafeMutablePointer<FramePairScan.Sums>
     }
 
-    /// Σ(a−b)² over `count` bytes; 32-bit partial sums per 4096 bytes let the compiler vectorise the loop.
+    /// Σ(a−b)² over `count` bytes; 32-bit partial sums per 4096 bytes let the compiler vectorise the loop, and the
+    /// absolute difference taken in bytes becomes byte-wise max − min and a 16-bit multiply-add (no 32-bit multiply).
     static func sumOfSquaredDifferences(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Int {
         var total = 0
         var start = 0
@@ -225,8 +213,9 @@ public enum QualityMetrics {
             let end = min(count, start + 4096)
             var partial: UInt32 = 0  // ≤ 4096 · 255² < 2³²
             for i in start..<end {
-                let difference = Int32(a[i]) &- Int32(b[i])
-                partial &+= UInt32(bitPattern: difference &* difference)
+                let p = a[i], q = b[i]
+                let difference = UInt32(p > q ? p &- q : q &- p)
+                partial &+= difference &* difference
             }
             total += Int(partial)
             start = end
@@ -267,10 +256,17 @@ struct WindowSums {
     /// SSIM of the window from its sums, with every mean, variance and covariance scaled by n² to stay in integers
     /// until the final division (no cancellation error, so identical windows give exactly 1).
     func ssim(sampleCount n: Int) -> Double {
-        let covariance = Double(n * sumProducts - sumA * sumB)               // n(n−1)·σab
-        let variances = Double(n * sumSquares - sumA * sumA - sumB * sumB)   // n(n−1)·(σa² + σb²)
-        let means = Double(sumA * sumB)                                      // n²·μaμb
-        let meanSquares = Double(sumA * sumA + sumB * sumB)                  // n²·(μa² + μb²)
+        Self.ssim(self, self, sampleCount: n)[0]
+    }
+
+    /// ``ssim(sampleCount:)`` of two windows at once, lane by lane (the same operations in the same order, so the
+    /// same doubles): the divisions of neighbouring windows overlap instead of waiting for each other.
+    static func ssim(_ first: WindowSums, _ second: WindowSums, sampleCount n: Int) -> SIMD2<Double> {
+        func lanes(_ value: (WindowSums) -> Int) -> SIMD2<Double> { SIMD2(Double(value(first)), Double(value(second))) }
+        let covariance = lanes { n * $0.sumProducts - $0.sumA * $0.sumB }                   // n(n−1)·σab
+        let variances = lanes { n * $0.sumSquares - $0.sumA * $0.sumA - $0.sumB * $0.sumB }  // n(n−1)·(σa² + σb²)
+        let means = lanes { $0.sumA * $0.sumB }                                             // n²·μaμb
+        let meanSquares = lanes { $0.sumA * $0.sumA + $0.sumB * $0.sumB }                   // n²·(μa² + μb²)
         let count = Double(n)
         let c1 = QualityMetrics.ssimC1 * count * count
         let c2 = QualityMetrics.ssimC2 * count * Double(max(n - 1, 1))
