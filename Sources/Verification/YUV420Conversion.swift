@@ -15,7 +15,8 @@
 /// 0.002 of a rounding boundary. libswscale's conversion to yuv444p with its bilinear filter upsamples chroma the
 /// same way (the FFmpeg cross-check tests pin both). Verification used libswscale's bicubic conversion straight to
 /// BGR before (accurate rounding, full chroma interpolation): that costs ≈ 38 ms of CPU per 1080p frame against
-/// ≈ 12 ms here on the 2-core CI machine, and its RGB path places chroma half a line lower than its own yuv444p path
+/// ≈ 7 ms here on the 2-core CI machine (11 ms when built for baseline x86-64 rather than x86-64-v2, see
+/// Package.swift), and its RGB path places chroma half a line lower than its own yuv444p path
 /// does; on 1080p H.264 of `camera` the BGR PSNR it gave was 0.2 dB higher (34.54 against 34.34 dB), luma PSNR
 /// and SSIM agree to 0.03 dB and 0.0001.
 struct YUV420Conversion: Sendable {
@@ -138,7 +139,7 @@ struct YUV420Conversion: Sendable {
     /// One row of the matrix: luma samples and full-width chroma (×16) to BGR24 at `out`, and the BT.601 luma of the
     /// result (``LumaPlane/init(bgr:)``'s exact formula) at `lumaOut`.
     ///
-    /// Eight pixels at a time in 32-bit lanes (what baseline x86-64 and ARM64 vectorise); each group of eight is
+    /// Eight pixels at a time in 32-bit lanes (what x86-64 and ARM64 vectorise); each group of eight is
     /// packed to B, G, R bytes with four overlapping 8-byte stores, whose last two bytes fall on the next pixel: a
     /// group is stored this way only when a pixel follows it in the row, and the scalar tail writes the rest.
     @inline(__always)
