@@ -24,9 +24,9 @@ struct FramePairScan: @unchecked Sendable {
     enum ActualRows {
         /// A BGR24 frame with rows `stride` bytes apart.
         case bgr(UnsafePointer<UInt8>, stride: Int)
-        /// A 4:2:0 picture converted row by row as the scan reaches each row, into scratch rows that stay in cache:
-        /// the BGR frame is never written out whole. Bit for bit what ``YUV420Conversion/convert(_:rows:into:luma:)``
-        /// writes.
+        /// A 4:2:0 picture converted row by row as the scan reaches each row, and compared with the expected row
+        /// (split into B, G and R) where it is computed: no converted BGR row is stored. The scores are bit for bit
+        /// those of the frame ``YUV420Conversion/convert(_:rows:into:luma:)`` writes.
         case yuv420(YUV420Conversion, YUV420Conversion.Planes)
     }
 
@@ -56,7 +56,8 @@ struct FramePairScan: @unchecked Sendable {
         // Scratch: two luma rows, four column sums, and the block sums of the previous and current block rows.
         let lumaA = UnsafeMutablePointer<UInt8>.allocate(capacity: width)
         let lumaB = UnsafeMutablePointer<UInt8>.allocate(capacity: width)
-        let convertedRow = UnsafeMutablePointer<UInt8>.allocate(capacity: 3 * width)
+        // The expected row split into B, G and R, for comparing with a picture converted row by row.
+        let expectedPlanes = UnsafeMutablePointer<UInt8>.allocate(capacity: 3 * width)
         let columns = UnsafeMutablePointer<UInt32>.allocate(capacity: 4 * covered)
         let blocks = UnsafeMutablePointer<UInt32>.allocate(capacity: 8 * blocksX)
         var conversionScratch: YUV420Conversion.RowScratch?
@@ -64,7 +65,7 @@ struct FramePairScan: @unchecked Sendable {
             conversionScratch = YUV420Conversion.RowScratch(chromaWidth: planes.chromaWidth)
         }
         defer {
-            lumaA.deallocate(); lumaB.deallocate(); convertedRow.deallocate(); columns.deallocate(); blocks.deallocate()
+            lumaA.deallocate(); lumaB.deallocate(); expectedPlanes.deallocate(); columns.deallocate(); blocks.deallocate()
             conversionScratch?.deallocate()
         }
         let columnA = columns, columnB = columns + covered, columnSquares = columns + 2 * covered
@@ -75,22 +76,22 @@ struct FramePairScan: @unchecked Sendable {
         /// Luma of row y of both frames into `lumaA` and the returned row, and its squared differences if counted.
         func measureRow(_ y: Int) -> UnsafePointer<UInt8> {
             let rowA = expected + y * expectedStride
-            Self.luma(rowA, into: lumaA, count: width)
-            let rowB: UnsafePointer<UInt8>, lumaRowB: UnsafePointer<UInt8>
+            let counted = rows.contains(y)
             switch actual {
             case let .bgr(frame, stride):
-                rowB = frame + y * stride
+                let rowB = frame + y * stride
+                Self.luma(rowA, into: lumaA, count: width)
                 Self.luma(rowB, into: lumaB, count: width)
-                lumaRowB = UnsafePointer(lumaB)
+                if counted { sums.bgr += QualityMetrics.sumOfSquaredDifferences(rowA, rowB, count: 3 * width) }
             case let .yuv420(conversion, planes):
-                conversion.convert(planes, row: y, scratch: conversionScratch!, into: convertedRow, luma: lumaB)
-                (rowB, lumaRowB) = (UnsafePointer(convertedRow), UnsafePointer(lumaB))
+                let source = (b: expectedPlanes, g: expectedPlanes + width, r: expectedPlanes + 2 * width)
+                Self.luma(rowA, into: lumaA, count: width, planes: source)
+                let squares = conversion.compare(planes, row: y, scratch: conversionScratch!,
+                                                 with: .init(b: source.b, g: source.g, r: source.r), luma: lumaB)
+                if counted { sums.bgr += squares }
             }
-            if rows.contains(y) {
-                sums.bgr += QualityMetrics.sumOfSquaredDifferences(rowA, rowB, count: 3 * width)
-                sums.luma += QualityMetrics.sumOfSquaredDifferences(lumaA, lumaRowB, count: width)
-            }
-            return lumaRowB
+            if counted { sums.luma += QualityMetrics.sumOfSquaredDifferences(lumaA, lumaB, count: width) }
+            return UnsafePointer(lumaB)
         }
 
         let firstBlockRow = max(0, blockRows.lowerBound - 1)
@@ -123,33 +124,60 @@ struct FramePairScan: @unchecked Sendable {
     /// 3.7 ms of CPU per 1080p plane for the scalar loop.
     @inline(__always)
     static func luma(_ bgr: UnsafePointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, count: Int) {
+        luma(bgr, into: out, count: count, planes: nil)
+    }
+
+    /// ``luma(_:into:count:)``, also splitting the pixels into B, G and R rows at `planes` when it is not nil.
+    @inline(__always)
+    static func luma(_ bgr: UnsafePointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, count: Int,
+                     planes: (b: UnsafeMutablePointer<UInt8>, g: UnsafeMutablePointer<UInt8>,
+                              r: UnsafeMutablePointer<UInt8>)?) {
         let raw = UnsafeRawPointer(bgr)
         var x = 0
         while x &+ 16 <= count {
             let v0 = raw.loadUnaligned(fromByteOffset: 3 &* x, as: SIMD16<UInt8>.self)
             let v1 = raw.loadUnaligned(fromByteOffset: 3 &* x &+ 16, as: SIMD16<UInt8>.self)
             let v2 = raw.loadUnaligned(fromByteOffset: 3 &* x &+ 32, as: SIMD16<UInt8>.self)
-            let b = SIMD16<UInt16>(truncatingIfNeeded: SIMD16<UInt8>(
+            let blue = SIMD16<UInt8>(
                 v0[0], v0[3], v0[6], v0[9], v0[12], v0[15], v1[2], v1[5], v1[8], v1[11], v1[14], v2[1], v2[4], v2[7],
-                v2[10], v2[13]))
-            let g = SIMD16<UInt16>(truncatingIfNeeded: SIMD16<UInt8>(
+                v2[10], v2[13])
+            let green = SIMD16<UInt8>(
                 v0[1], v0[4], v0[7], v0[10], v0[13], v1[0], v1[3], v1[6], v1[9], v1[12], v1[15], v2[2], v2[5], v2[8],
-                v2[11], v2[14]))
-            let r = SIMD16<UInt16>(truncatingIfNeeded: SIMD16<UInt8>(
+                v2[11], v2[14])
+            let red = SIMD16<UInt8>(
                 v0[2], v0[5], v0[8], v0[11], v0[14], v1[1], v1[4], v1[7], v1[10], v1[13], v2[0], v2[3], v2[6], v2[9],
-                v2[12], v2[15]))
+                v2[12], v2[15])
+            if let planes {
+                UnsafeMutableRawPointer(planes.b + x).storeBytes(of: blue, as: SIMD16<UInt8>.self)
+                UnsafeMutableRawPointer(planes.g + x).storeBytes(of: green, as: SIMD16<UInt8>.self)
+                UnsafeMutableRawPointer(planes.r + x).storeBytes(of: red, as: SIMD16<UInt8>.self)
+            }
+            let b = widened(blue), g = widened(green), r = widened(red)
             let high = 76 &* r &+ 150 &* g &+ 29 &* b &+ 128
             let low = 139 &* r &+ 70 &* g &+ 47 &* b
             let luma = (high &+ (low &>> 8)) &>> 8
-            UnsafeMutableRawPointer(out + x).storeBytes(of: SIMD16<UInt8>(truncatingIfNeeded: luma),
-                                                        as: SIMD16<UInt8>.self)
+            for lane in 0..<16 { out[x &+ lane] = UInt8(truncatingIfNeeded: luma[lane]) }
             x &+= 16
         }
         while x < count {
             let b = UInt32(bgr[3 &* x]), g = UInt32(bgr[3 &* x &+ 1]), r = UInt32(bgr[3 &* x &+ 2])
             out[x] = UInt8(truncatingIfNeeded: (19595 &* r &+ 38470 &* g &+ 7471 &* b &+ 32768) &>> 16)
+            if let planes {
+                planes.b[x] = UInt8(truncatingIfNeeded: b)
+                planes.g[x] = UInt8(truncatingIfNeeded: g)
+                planes.r[x] = UInt8(truncatingIfNeeded: r)
+            }
             x &+= 1
         }
+    }
+
+    /// `bytes` in 16-bit lanes, lane by lane: the generic `SIMD16<UInt16>(truncatingIfNeeded:)` is an out-of-line
+    /// call here.
+    @inline(__always)
+    static func widened(_ bytes: SIMD16<UInt8>) -> SIMD16<UInt16> {
+        var lanes = SIMD16<UInt16>()
+        for lane in 0..<16 { lanes[lane] = UInt16(bytes[lane]) }
+        return lanes
     }
 
     /// Adds one luma row pair to the per-column sums Σa, Σb, Σ(a²+b²), Σab (four rows stay below 2³²).

@@ -15,9 +15,10 @@
 /// 0.002 of a rounding boundary. libswscale's conversion to yuv444p with its bilinear filter upsamples chroma the
 /// same way (the FFmpeg cross-check tests pin both). Verification used libswscale's bicubic conversion straight to
 /// BGR before (accurate rounding, full chroma interpolation): that costs ≈ 38 ms of CPU per 1080p frame against
-/// ≈ 7 ms here on the 2-core CI machine (11 ms when built for baseline x86-64 rather than x86-64-v2, see
-/// Package.swift), and its RGB path places chroma half a line lower than its own yuv444p path
-/// does; on 1080p H.264 of `camera` the BGR PSNR it gave was 0.2 dB higher (34.54 against 34.34 dB), luma PSNR
+/// ≈ 7 ms for ``convert(_:rows:into:luma:)`` on the 2-core CI machine (11 ms when built for baseline x86-64 rather
+/// than x86-64-v2, see Package.swift); verification itself uses ``compare(_:row:scratch:with:luma:)``, which
+/// stores no BGR row and takes luma and squared differences in 16-bit lanes. libswscale's RGB path places chroma
+/// half a line lower than its own yuv444p path does; on 1080p H.264 of `camera` the BGR PSNR it gave was 0.2 dB higher (34.54 against 34.34 dB), luma PSNR
 /// and SSIM agree to 0.03 dB and 0.0001.
 struct YUV420Conversion: Sendable {
     /// Total fractional bits of the arithmetic (luma coefficient 2²⁰, chroma coefficients 2¹⁶ times chroma in 1/16).
@@ -93,6 +94,29 @@ struct YUV420Conversion: Sendable {
     /// Converts row `y` of `planes` into the BGR24 row `out` and its luma row `luma` (`width` pixels each).
     func convert(_ planes: Planes, row y: Int, scratch: RowScratch, into out: UnsafeMutablePointer<UInt8>,
                  luma: UnsafeMutablePointer<UInt8>) {
+        interpolateChroma(planes, row: y, scratch: scratch)
+        convertRow(planes.y + y * planes.yStride, scratch.rowU, scratch.rowV, count: planes.width, into: out,
+                   luma: luma)
+    }
+
+    /// Converts row `y` of `planes` as ``convert(_:row:scratch:into:luma:)`` does, but keeps only its luma (written
+    /// to `luma`) and returns the sum of squared differences between its B, G and R samples and `source`'s: the
+    /// converted row is compared where it is computed, and never stored.
+    func compare(_ planes: Planes, row y: Int, scratch: RowScratch, with source: PlanarRow,
+                 luma: UnsafeMutablePointer<UInt8>) -> Int {
+        interpolateChroma(planes, row: y, scratch: scratch)
+        return compareRow(planes.y + y * planes.yStride, scratch.rowU, scratch.rowV, count: planes.width,
+                          with: source, luma: luma)
+    }
+
+    /// One row of a BGR24 frame split into its B, G and R samples (`count` bytes each).
+    struct PlanarRow {
+        let b: UnsafePointer<UInt8>, g: UnsafePointer<UInt8>, r: UnsafePointer<UInt8>
+    }
+
+    /// Full-width chroma (×16) of row `y` into `scratch.rowU` and `scratch.rowV`.
+    @inline(__always)
+    func interpolateChroma(_ planes: Planes, row y: Int, scratch: RowScratch) {
         let chromaWidth = planes.chromaWidth
         let nearest = y >> 1
         let neighbour = y & 1 == 0 ? max(nearest - 1, 0) : min(nearest + 1, planes.chromaHeight - 1)
@@ -102,8 +126,6 @@ struct YUV420Conversion: Sendable {
                                    count: chromaWidth, into: scratch.verticalV + 1)
         Self.interpolateHorizontally(scratch.verticalU, count: chromaWidth, into: scratch.rowU)
         Self.interpolateHorizontally(scratch.verticalV, count: chromaWidth, into: scratch.rowV)
-        convertRow(planes.y + y * planes.yStride, scratch.rowU, scratch.rowV, count: planes.width, into: out,
-                   luma: luma)
     }
 
     /// `into[j] = 3·nearest[j] + neighbour[j]` for j in 0..<count, and one copy of the edge values beyond each end.
@@ -111,7 +133,8 @@ struct YUV420Conversion: Sendable {
     static func interpolateVertically(_ nearest: UnsafePointer<UInt8>, _ neighbour: UnsafePointer<UInt8>, count: Int,
                                       into out: UnsafeMutablePointer<Int32>) {
         for j in 0..<count {
-            out[j] = 3 &* Int32(nearest[j]) &+ Int32(neighbour[j])
+            let near = Int32(nearest[j])
+            out[j] = (near &<< 1) &+ near &+ Int32(neighbour[j])
         }
         out[-1] = out[0]
         out[count] = out[count - 1]
@@ -121,10 +144,24 @@ struct YUV420Conversion: Sendable {
     @inline(__always)
     static func interpolateHorizontally(_ padded: UnsafePointer<Int32>, count: Int,
                                         into out: UnsafeMutablePointer<Int32>) {
-        for j in 0..<count {
+        let raw = UnsafeRawPointer(padded)
+        var j = 0
+        // Four chroma samples at a time, their eight outputs interleaved even, odd, even, odd, …
+        while j &+ 4 <= count {
+            let left = raw.loadUnaligned(fromByteOffset: 4 &* j, as: SIMD4<Int32>.self)
+            let middle = raw.loadUnaligned(fromByteOffset: 4 &* j &+ 4, as: SIMD4<Int32>.self)
+            let right = raw.loadUnaligned(fromByteOffset: 4 &* j &+ 8, as: SIMD4<Int32>.self)
+            let centre = (middle &<< 1) &+ middle
+            let even = centre &+ left, odd = centre &+ right
+            UnsafeMutableRawPointer(out + 2 &* j).storeBytes(
+                of: SIMD8(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3]), as: SIMD8<Int32>.self)
+            j &+= 4
+        }
+        while j < count {
             let centre = 3 &* padded[j &+ 1]
             out[2 &* j] = centre &+ padded[j]
             out[2 &* j &+ 1] = centre &+ padded[j &+ 2]
+            j &+= 1
         }
     }
 
@@ -136,6 +173,86 @@ struct YUV420Conversion: Sendable {
         return (nonNegative | ((255 &- nonNegative) &>> 31)) & 255
     }
 
+    /// Eight bytes from `bytes`, each in a 32-bit lane.
+    @inline(__always)
+    static func widened(_ bytes: UnsafePointer<UInt8>) -> SIMD8<Int32> {
+        // Lane by lane: the generic `SIMD8<Int32>(truncatingIfNeeded:)` is an out-of-line call here.
+        SIMD8(Int32(bytes[0]), Int32(bytes[1]), Int32(bytes[2]), Int32(bytes[3]),
+              Int32(bytes[4]), Int32(bytes[5]), Int32(bytes[6]), Int32(bytes[7]))
+    }
+
+    /// Eight bytes from `bytes`, each in a 16-bit lane.
+    @inline(__always)
+    static func widened16(_ bytes: UnsafePointer<UInt8>) -> SIMD8<UInt16> {
+        SIMD8(UInt16(bytes[0]), UInt16(bytes[1]), UInt16(bytes[2]), UInt16(bytes[3]),
+              UInt16(bytes[4]), UInt16(bytes[5]), UInt16(bytes[6]), UInt16(bytes[7]))
+    }
+
+    /// (a − b)² of lanes holding 0…255, lanes 2i and 2i + 1 summed into 32-bit lane i.
+    @inline(__always)
+    static func pairedSquares(_ a: SIMD8<UInt16>, _ b: SIMD8<UInt16>) -> SIMD4<UInt32> {
+        // a − b wraps for a < b, but the product wraps back: (2¹⁶ − d)² ≡ d² (mod 2¹⁶), and d² ≤ 255² < 2¹⁶.
+        let difference = a &- b
+        let squares = unsafeBitCast(difference &* difference, to: SIMD4<UInt32>.self)
+        return (squares & 0xFFFF) &+ (squares &>> 16)
+    }
+
+    /// The low byte of each lane of `value`, stored at `out`.
+    @inline(__always)
+    static func storeLowBytes(_ value: SIMD8<UInt16>, at out: UnsafeMutablePointer<UInt8>) {
+        for lane in 0..<8 { out[lane] = UInt8(truncatingIfNeeded: value[lane]) }
+    }
+
+    /// B, G and R (0…255 in 32-bit lanes) of the eight pixels whose luma is at `luma` and full-width chroma (×16) at
+    /// `u` and `v`.
+    @inline(__always)
+    func pixels(_ luma: UnsafePointer<UInt8>, _ u: UnsafePointer<Int32>, _ v: UnsafePointer<Int32>)
+        -> (b: SIMD8<Int32>, g: SIMD8<Int32>, r: SIMD8<Int32>) {
+        let half: Int32 = 1 << (Self.fractionBits - 1), shift = Self.fractionBits
+        let base = (Self.widened(luma) &- lumaOffset) &* lumaScale &+ half
+        let cb = UnsafeRawPointer(u).loadUnaligned(as: SIMD8<Int32>.self) &- 2048
+        let cr = UnsafeRawPointer(v).loadUnaligned(as: SIMD8<Int32>.self) &- 2048
+        return (b: Self.clampedToByte((base &+ cbToB &* cb) &>> shift),
+                g: Self.clampedToByte((base &- cbToG &* cb &- crToG &* cr) &>> shift),
+                r: Self.clampedToByte((base &+ crToR &* cr) &>> shift))
+    }
+
+    /// B, G and R of one pixel: ``pixels(_:_:_:)`` for the pixels after the last group of eight.
+    @inline(__always)
+    func pixel(_ luma: UInt8, _ u: Int32, _ v: Int32) -> (b: Int32, g: Int32, r: Int32) {
+        let half: Int32 = 1 << (Self.fractionBits - 1), shift = Self.fractionBits
+        let base = (Int32(luma) &- lumaOffset) &* lumaScale &+ half
+        let cb = u &- 2048, cr = v &- 2048
+        return (b: min(max((base &+ cbToB &* cb) &>> shift, 0), 255),
+                g: min(max((base &- cbToG &* cb &- crToG &* cr) &>> shift, 0), 255),
+                r: min(max((base &+ crToR &* cr) &>> shift, 0), 255))
+    }
+
+    /// BT.601 luma of B, G, R lanes (each 0…255): ``LumaPlane/init(bgr:)``'s exact formula, in 16-bit lanes as
+    /// ``FramePairScan/luma(_:into:count:)`` computes it (half the multiplies of 32-bit lanes).
+    @inline(__always)
+    static func grey(_ b: SIMD8<UInt16>, _ g: SIMD8<UInt16>, _ r: SIMD8<UInt16>) -> SIMD8<UInt16> {
+        let high = 76 &* r &+ 150 &* g &+ 29 &* b &+ 128
+        let low = 139 &* r &+ 70 &* g &+ 47 &* b
+        return (high &+ (low &>> 8)) &>> 8
+    }
+
+    /// Lanes of 0…255 from 32-bit to 16-bit lanes.
+    @inline(__always)
+    static func narrowed(_ value: SIMD8<Int32>) -> SIMD8<UInt16> {
+        // Lane by lane: the generic `SIMD8<UInt16>(truncatingIfNeeded:)` is an out-of-line call here.
+        SIMD8(UInt16(truncatingIfNeeded: value[0]), UInt16(truncatingIfNeeded: value[1]),
+              UInt16(truncatingIfNeeded: value[2]), UInt16(truncatingIfNeeded: value[3]),
+              UInt16(truncatingIfNeeded: value[4]), UInt16(truncatingIfNeeded: value[5]),
+              UInt16(truncatingIfNeeded: value[6]), UInt16(truncatingIfNeeded: value[7]))
+    }
+
+    /// BT.601 luma of one pixel, as ``grey(_:_:_:)``.
+    @inline(__always)
+    static func grey(_ b: Int32, _ g: Int32, _ r: Int32) -> UInt8 {
+        UInt8(truncatingIfNeeded: (19595 &* r &+ 38470 &* g &+ 7471 &* b &+ 32768) &>> 16)
+    }
+
     /// One row of the matrix: luma samples and full-width chroma (×16) to BGR24 at `out`, and the BT.601 luma of the
     /// result (``LumaPlane/init(bgr:)``'s exact formula) at `lumaOut`.
     ///
@@ -145,21 +262,10 @@ struct YUV420Conversion: Sendable {
     @inline(__always)
     func convertRow(_ luma: UnsafePointer<UInt8>, _ u: UnsafePointer<Int32>, _ v: UnsafePointer<Int32>, count: Int,
                     into out: UnsafeMutablePointer<UInt8>, luma lumaOut: UnsafeMutablePointer<UInt8>) {
-        let offset = lumaOffset, scale = lumaScale, half: Int32 = 1 << (Self.fractionBits - 1)
-        let crToR = crToR, cbToG = cbToG, crToG = crToG, cbToB = cbToB
-        let shift = Self.fractionBits
         var x = 0
         while x &+ 8 < count {
-            let samples = UnsafeRawPointer(luma + x).loadUnaligned(as: SIMD8<UInt8>.self)
-            let base = (SIMD8<Int32>(truncatingIfNeeded: samples) &- offset) &* scale &+ half
-            let cb = UnsafeRawPointer(u + x).loadUnaligned(as: SIMD8<Int32>.self) &- 2048
-            let cr = UnsafeRawPointer(v + x).loadUnaligned(as: SIMD8<Int32>.self) &- 2048
-            let r = Self.clampedToByte((base &+ crToR &* cr) &>> shift)
-            let g = Self.clampedToByte((base &- cbToG &* cb &- crToG &* cr) &>> shift)
-            let b = Self.clampedToByte((base &+ cbToB &* cb) &>> shift)
-            let grey = (19595 &* r &+ 38470 &* g &+ 7471 &* b &+ 32768) &>> 16
-            UnsafeMutableRawPointer(lumaOut + x).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: grey),
-                                                            as: SIMD8<UInt8>.self)
+            let (b, g, r) = pixels(luma + x, u + x, v + x)
+            Self.storeLowBytes(Self.grey(Self.narrowed(b), Self.narrowed(g), Self.narrowed(r)), at: lumaOut + x)
             // Pixels as 0RGB words, two per 64-bit lane; each lane's six meaningful bytes close up and are stored
             // 6 bytes apart, every store overwriting the previous one's two spare bytes.
             let words = SIMD8<UInt32>(truncatingIfNeeded: b | (g &<< 8) | (r &<< 16))
@@ -173,17 +279,46 @@ struct YUV420Conversion: Sendable {
             x &+= 8
         }
         while x < count {
-            let base = (Int32(luma[x]) &- offset) &* scale &+ half
-            let cb = u[x] &- 2048, cr = v[x] &- 2048
-            let r = min(max((base &+ crToR &* cr) &>> shift, 0), 255)
-            let g = min(max((base &- cbToG &* cb &- crToG &* cr) &>> shift, 0), 255)
-            let b = min(max((base &+ cbToB &* cb) &>> shift, 0), 255)
-            lumaOut[x] = UInt8(truncatingIfNeeded: (19595 &* r &+ 38470 &* g &+ 7471 &* b &+ 32768) &>> 16)
+            let (b, g, r) = pixel(luma[x], u[x], v[x])
+            lumaOut[x] = Self.grey(b, g, r)
             out[3 &* x] = UInt8(truncatingIfNeeded: b)
             out[3 &* x &+ 1] = UInt8(truncatingIfNeeded: g)
             out[3 &* x &+ 2] = UInt8(truncatingIfNeeded: r)
             x &+= 1
         }
+    }
+
+    /// ``convertRow(_:_:_:count:into:luma:)`` compared with `source` instead of stored: the luma of the converted
+    /// pixels goes to `lumaOut`, and the sum of squared differences of their B, G and R samples from `source`'s is
+    /// returned.
+    @inline(__always)
+    func compareRow(_ luma: UnsafePointer<UInt8>, _ u: UnsafePointer<Int32>, _ v: UnsafePointer<Int32>, count: Int,
+                    with source: PlanarRow, luma lumaOut: UnsafeMutablePointer<UInt8>) -> Int {
+        var total = 0
+        var x = 0
+        while x &+ 8 <= count {
+            // Each lane adds at most 6 · 255² per group: 2¹⁰ groups stay below 2²⁹ per lane.
+            var partial = SIMD4<UInt32>()
+            let end = min(count, x &+ 8 &* 1024)
+            while x &+ 8 <= end {
+                let pixels = pixels(luma + x, u + x, v + x)
+                let b = Self.narrowed(pixels.b), g = Self.narrowed(pixels.g), r = Self.narrowed(pixels.r)
+                Self.storeLowBytes(Self.grey(b, g, r), at: lumaOut + x)
+                partial &+= Self.pairedSquares(b, Self.widened16(source.b + x))
+                    &+ Self.pairedSquares(g, Self.widened16(source.g + x))
+                    &+ Self.pairedSquares(r, Self.widened16(source.r + x))
+                x &+= 8
+            }
+            for lane in 0..<4 { total += Int(partial[lane]) }
+        }
+        while x < count {
+            let (b, g, r) = pixel(luma[x], u[x], v[x])
+            lumaOut[x] = Self.grey(b, g, r)
+            let db = Int(b) - Int(source.b[x]), dg = Int(g) - Int(source.g[x]), dr = Int(r) - Int(source.r[x])
+            total += db * db + dg * dg + dr * dr
+            x &+= 1
+        }
+        return total
     }
 }
 

@@ -153,7 +153,8 @@ import Testing
         #expect(banded.luma == whole.luma)
     }
 
-    @Test(arguments: [(640, 480), (1282, 722), (17, 9), (8, 8)])
+    /// 8200 pixels wide: more than 1024 groups of eight in one row, where the row's partial sums are folded.
+    @Test(arguments: [(640, 480), (1282, 722), (17, 9), (8, 8), (8200, 12)])
     func comparingRowByRowScoresAsComparingTheConvertedFrame(width: Int, height: Int) {
         let picture = Picture(width: width, height: height, padding: 16, seed: 23)
         let conversion = YUV420Conversion(matrix: .bt601, fullRange: false)
