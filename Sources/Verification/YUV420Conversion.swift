@@ -165,12 +165,13 @@ struct YUV420Conversion: Sendable {
         }
     }
 
-    /// `value` clamped to 0…255 with lane-wise shifts and masks (`clamped(lowerBound:upperBound:)` is not inlined
-    /// here, and cost a quarter of the conversion's time): negative lanes become 0, lanes above 255 become 255.
+    /// `value` clamped to 0…255. Lane by lane, which the compiler turns into one 32-bit maximum and minimum per
+    /// register (`clamped(lowerBound:upperBound:)` is an out-of-line call here).
     @inline(__always)
     static func clampedToByte(_ value: SIMD8<Int32>) -> SIMD8<Int32> {
-        let nonNegative = value & ~(value &>> 31)
-        return (nonNegative | ((255 &- nonNegative) &>> 31)) & 255
+        var lanes = value
+        for lane in 0..<8 { lanes[lane] = min(max(value[lane], 0), 255) }
+        return lanes
     }
 
     /// Eight bytes from `bytes`, each in a 32-bit lane.
@@ -203,18 +204,34 @@ struct YUV420Conversion: Sendable {
         for lane in 0..<8 { out[lane] = UInt8(truncatingIfNeeded: value[lane]) }
     }
 
-    /// B, G and R (0…255 in 32-bit lanes) of the eight pixels whose luma is at `luma` and full-width chroma (×16) at
-    /// `u` and `v`.
+    /// B, G and R of the eight pixels whose luma is at `luma` and full-width chroma (×16) at `u` and `v`, in 32-bit
+    /// lanes and not yet clamped to 0…255.
     @inline(__always)
-    func pixels(_ luma: UnsafePointer<UInt8>, _ u: UnsafePointer<Int32>, _ v: UnsafePointer<Int32>)
+    func unclampedPixels(_ luma: UnsafePointer<UInt8>, _ u: UnsafePointer<Int32>, _ v: UnsafePointer<Int32>)
         -> (b: SIMD8<Int32>, g: SIMD8<Int32>, r: SIMD8<Int32>) {
         let half: Int32 = 1 << (Self.fractionBits - 1), shift = Self.fractionBits
         let base = (Self.widened(luma) &- lumaOffset) &* lumaScale &+ half
         let cb = UnsafeRawPointer(u).loadUnaligned(as: SIMD8<Int32>.self) &- 2048
         let cr = UnsafeRawPointer(v).loadUnaligned(as: SIMD8<Int32>.self) &- 2048
-        return (b: Self.clampedToByte((base &+ cbToB &* cb) &>> shift),
-                g: Self.clampedToByte((base &- cbToG &* cb &- crToG &* cr) &>> shift),
-                r: Self.clampedToByte((base &+ crToR &* cr) &>> shift))
+        return (b: (base &+ cbToB &* cb) &>> shift, g: (base &- cbToG &* cb &- crToG &* cr) &>> shift,
+                r: (base &+ crToR &* cr) &>> shift)
+    }
+
+    /// ``unclampedPixels(_:_:_:)`` clamped to 0…255, in 32-bit lanes.
+    @inline(__always)
+    func pixels(_ luma: UnsafePointer<UInt8>, _ u: UnsafePointer<Int32>, _ v: UnsafePointer<Int32>)
+        -> (b: SIMD8<Int32>, g: SIMD8<Int32>, r: SIMD8<Int32>) {
+        let (b, g, r) = unclampedPixels(luma, u, v)
+        return (Self.clampedToByte(b), Self.clampedToByte(g), Self.clampedToByte(r))
+    }
+
+    /// `value` clamped to 0…255, in 16-bit lanes: lane by lane, which the compiler turns into a saturating pack and
+    /// one 16-bit minimum.
+    @inline(__always)
+    static func clampedToByteLanes(_ value: SIMD8<Int32>) -> SIMD8<UInt16> {
+        var lanes = SIMD8<UInt16>()
+        for lane in 0..<8 { lanes[lane] = UInt16(truncatingIfNeeded: min(max(value[lane], 0), 255)) }
+        return lanes
     }
 
     /// B, G and R of one pixel: ``pixels(_:_:_:)`` for the pixels after the last group of eight.
@@ -301,8 +318,9 @@ struct YUV420Conversion: Sendable {
             var partial = SIMD4<UInt32>()
             let end = min(count, x &+ 8 &* 1024)
             while x &+ 8 <= end {
-                let pixels = pixels(luma + x, u + x, v + x)
-                let b = Self.narrowed(pixels.b), g = Self.narrowed(pixels.g), r = Self.narrowed(pixels.r)
+                let pixels = unclampedPixels(luma + x, u + x, v + x)
+                let b = Self.clampedToByteLanes(pixels.b), g = Self.clampedToByteLanes(pixels.g)
+                let r = Self.clampedToByteLanes(pixels.r)
                 Self.storeLowBytes(Self.grey(b, g, r), at: lumaOut + x)
                 partial &+= Self.pairedSquares(b, Self.widened16(source.b + x))
                     &+ Self.pairedSquares(g, Self.widened16(source.g + x))
