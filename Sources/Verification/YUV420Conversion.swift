@@ -18,8 +18,8 @@
 /// ≈ 7 ms for ``convert(_:rows:into:luma:)`` on the 2-core CI machine (11 ms when built for baseline x86-64 rather
 /// than x86-64-v2, see Package.swift); verification itself uses ``compare(_:row:scratch:with:luma:)``, which
 /// stores no BGR row and takes luma and squared differences in 16-bit lanes. libswscale's RGB path places chroma
-/// half a line lower than its own yuv444p path does; on 1080p H.264 of `camera` the BGR PSNR it gave was 0.2 dB higher (34.54 against 34.34 dB), luma PSNR
-/// and SSIM agree to 0.03 dB and 0.0001.
+/// half a line lower than its own yuv444p path does; on 1080p H.264 of `camera` the BGR PSNR it gave was 0.2 dB
+/// higher (34.54 against 34.34 dB), luma PSNR and SSIM agree to 0.03 dB and 0.0001.
 struct YUV420Conversion: Sendable {
     /// Total fractional bits of the arithmetic (luma coefficient 2²⁰, chroma coefficients 2¹⁶ times chroma in 1/16).
     static let fractionBits: Int32 = 20
@@ -254,16 +254,6 @@ struct YUV420Conversion: Sendable {
         return (high &+ (low &>> 8)) &>> 8
     }
 
-    /// Lanes of 0…255 from 32-bit to 16-bit lanes.
-    @inline(__always)
-    static func narrowed(_ value: SIMD8<Int32>) -> SIMD8<UInt16> {
-        // Lane by lane: the generic `SIMD8<UInt16>(truncatingIfNeeded:)` is an out-of-line call here.
-        SIMD8(UInt16(truncatingIfNeeded: value[0]), UInt16(truncatingIfNeeded: value[1]),
-              UInt16(truncatingIfNeeded: value[2]), UInt16(truncatingIfNeeded: value[3]),
-              UInt16(truncatingIfNeeded: value[4]), UInt16(truncatingIfNeeded: value[5]),
-              UInt16(truncatingIfNeeded: value[6]), UInt16(truncatingIfNeeded: value[7]))
-    }
-
     /// BT.601 luma of one pixel, as ``grey(_:_:_:)``.
     @inline(__always)
     static func grey(_ b: Int32, _ g: Int32, _ r: Int32) -> UInt8 {
@@ -282,7 +272,8 @@ struct YUV420Conversion: Sendable {
         var x = 0
         while x &+ 8 < count {
             let (b, g, r) = pixels(luma + x, u + x, v + x)
-            Self.storeLowBytes(Self.grey(Self.narrowed(b), Self.narrowed(g), Self.narrowed(r)), at: lumaOut + x)
+            Self.storeLowBytes(Self.grey(Self.clampedToByteLanes(b), Self.clampedToByteLanes(g),
+                                         Self.clampedToByteLanes(r)), at: lumaOut + x)
             // Pixels as 0RGB words, two per 64-bit lane; each lane's six meaningful bytes close up and are stored
             // 6 bytes apart, every store overwriting the previous one's two spare bytes.
             let words = SIMD8<UInt32>(truncatingIfNeeded: b | (g &<< 8) | (r &<< 16))
