@@ -84,10 +84,9 @@ struct FramePairScan: @unchecked Sendable {
                 Self.luma(rowB, into: lumaB, count: width)
                 if counted { sums.bgr += QualityMetrics.sumOfSquaredDifferences(rowA, rowB, count: 3 * width) }
             case let .yuv420(conversion, planes):
-                let source = (b: expectedPlanes, g: expectedPlanes + width, r: expectedPlanes + 2 * width)
-                Self.luma(rowA, into: lumaA, count: width, planes: source)
+                Self.luma(rowA, into: lumaA, count: width, splittingInto: expectedPlanes)
                 let squares = conversion.compare(planes, row: y, scratch: conversionScratch!,
-                                                 with: .init(b: source.b, g: source.g, r: source.r), luma: lumaB)
+                                                 with: .init(expectedPlanes, count: width), luma: lumaB)
                 if counted { sums.bgr += squares }
             }
             if counted { sums.luma += QualityMetrics.sumOfSquaredDifferences(lumaA, lumaB, count: width) }
@@ -124,14 +123,14 @@ struct FramePairScan: @unchecked Sendable {
     /// 3.7 ms of CPU per 1080p plane for the scalar loop.
     @inline(__always)
     static func luma(_ bgr: UnsafePointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, count: Int) {
-        luma(bgr, into: out, count: count, planes: nil)
+        luma(bgr, into: out, count: count, splittingInto: nil)
     }
 
-    /// ``luma(_:into:count:)``, also splitting the pixels into B, G and R rows at `planes` when it is not nil.
+    /// ``luma(_:into:count:)``, also splitting the pixels into B, G and R when `planes` is not nil: `count` bytes of
+    /// each, one after another (a ``YUV420Conversion/PlanarRow``).
     @inline(__always)
     static func luma(_ bgr: UnsafePointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, count: Int,
-                     planes: (b: UnsafeMutablePointer<UInt8>, g: UnsafeMutablePointer<UInt8>,
-                              r: UnsafeMutablePointer<UInt8>)?) {
+                     splittingInto planes: UnsafeMutablePointer<UInt8>?) {
         let raw = UnsafeRawPointer(bgr)
         var x = 0
         while x &+ 16 <= count {
@@ -148,9 +147,9 @@ struct FramePairScan: @unchecked Sendable {
                 v0[2], v0[5], v0[8], v0[11], v0[14], v1[1], v1[4], v1[7], v1[10], v1[13], v2[0], v2[3], v2[6], v2[9],
                 v2[12], v2[15])
             if let planes {
-                UnsafeMutableRawPointer(planes.b + x).storeBytes(of: blue, as: SIMD16<UInt8>.self)
-                UnsafeMutableRawPointer(planes.g + x).storeBytes(of: green, as: SIMD16<UInt8>.self)
-                UnsafeMutableRawPointer(planes.r + x).storeBytes(of: red, as: SIMD16<UInt8>.self)
+                UnsafeMutableRawPointer(planes + x).storeBytes(of: blue, as: SIMD16<UInt8>.self)
+                UnsafeMutableRawPointer(planes + (count &+ x)).storeBytes(of: green, as: SIMD16<UInt8>.self)
+                UnsafeMutableRawPointer(planes + (2 &* count &+ x)).storeBytes(of: red, as: SIMD16<UInt8>.self)
             }
             let b = widened(blue), g = widened(green), r = widened(red)
             let high = 76 &* r &+ 150 &* g &+ 29 &* b &+ 128
@@ -163,9 +162,9 @@ struct FramePairScan: @unchecked Sendable {
             let b = UInt32(bgr[3 &* x]), g = UInt32(bgr[3 &* x &+ 1]), r = UInt32(bgr[3 &* x &+ 2])
             out[x] = UInt8(truncatingIfNeeded: (19595 &* r &+ 38470 &* g &+ 7471 &* b &+ 32768) &>> 16)
             if let planes {
-                planes.b[x] = UInt8(truncatingIfNeeded: b)
-                planes.g[x] = UInt8(truncatingIfNeeded: g)
-                planes.r[x] = UInt8(truncatingIfNeeded: r)
+                planes[x] = UInt8(truncatingIfNeeded: b)
+                planes[count &+ x] = UInt8(truncatingIfNeeded: g)
+                planes[2 &* count &+ x] = UInt8(truncatingIfNeeded: r)
             }
             x &+= 1
         }

@@ -109,9 +109,16 @@ struct YUV420Conversion: Sendable {
                           with: source, luma: luma)
     }
 
-    /// One row of a BGR24 frame split into its B, G and R samples (`count` bytes each).
+    /// One row of a BGR24 frame split into its B, G and R samples: three runs of `count` bytes, one after another
+    /// (what ``FramePairScan/luma(_:into:count:splittingInto:)`` writes).
     struct PlanarRow {
         let b: UnsafePointer<UInt8>, g: UnsafePointer<UInt8>, r: UnsafePointer<UInt8>
+
+        init(_ samples: UnsafePointer<UInt8>, count: Int) {
+            b = samples
+            g = samples + count
+            r = samples + 2 * count
+        }
     }
 
     /// Full-width chroma (×16) of row `y` into `scratch.rowU` and `scratch.rowV`.
