@@ -53,12 +53,12 @@ struct FramePairScan: @unchecked Sendable {
     func scan(blockRows: Range<Int>, rows: Range<Int>, windows: UnsafeMutablePointer<Double>) -> Sums {
         let blocksX = self.blocksX, width = self.width
         let covered = 4 * blocksX
-        // Scratch: two luma rows, four column sums, and the block sums of the previous and current block rows.
+        // Scratch: two luma rows, column sums, and the block sums of the previous and current block rows.
         let lumaA = UnsafeMutablePointer<UInt8>.allocate(capacity: width)
         let lumaB = UnsafeMutablePointer<UInt8>.allocate(capacity: width)
         // The expected row split into B, G and R, for comparing with a picture converted row by row.
         let expectedPlanes = UnsafeMutablePointer<UInt8>.allocate(capacity: 3 * width)
-        let columns = UnsafeMutablePointer<UInt32>.allocate(capacity: 4 * covered)
+        let columns = ColumnSums(count: covered)
         let blocks = UnsafeMutablePointer<UInt32>.allocate(capacity: 8 * blocksX)
         var conversionScratch: YUV420Conversion.RowScratch?
         if case .yuv420(_, let planes) = actual {
@@ -68,13 +68,12 @@ struct FramePairScan: @unchecked Sendable {
             lumaA.deallocate(); lumaB.deallocate(); expectedPlanes.deallocate(); columns.deallocate(); blocks.deallocate()
             conversionScratch?.deallocate()
         }
-        let columnA = columns, columnB = columns + covered, columnSquares = columns + 2 * covered
-        let columnProducts = columns + 3 * covered
         var previous = blocks, current = blocks + 4 * blocksX
 
         var sums = Sums()
-        /// Luma of row y of both frames into `lumaA` and the returned row, and its squared differences if counted.
-        func measureRow(_ y: Int) -> UnsafePointer<UInt8> {
+        /// Luma of row y of both frames into `lumaA` and the returned row, and its squared differences if counted: the
+        /// luma ones from column `lumaFrom` on (block sums count those left of it, see ``squaredDifferences(_:blocks:)``).
+        func measureRow(_ y: Int, lumaFrom: Int) -> UnsafePointer<UInt8> {
             let rowA = expected + y * expectedStride
             let counted = rows.contains(y)
             switch actual {
@@ -89,19 +88,24 @@ struct FramePairScan: @unchecked Sendable {
                                                  with: .init(expectedPlanes, count: width), luma: lumaB)
                 if counted { sums.bgr += squares }
             }
-            if counted { sums.luma += QualityMetrics.sumOfSquaredDifferences(lumaA, lumaB, count: width) }
+            if counted, lumaFrom < width {
+                sums.luma += QualityMetrics.sumOfSquaredDifferences(lumaA + lumaFrom, lumaB + lumaFrom,
+                                                                    count: width - lumaFrom)
+            }
             return UnsafePointer(lumaB)
         }
 
         let firstBlockRow = max(0, blockRows.lowerBound - 1)
         for blockRow in firstBlockRow..<blockRows.upperBound {
-            columns.update(repeating: 0, count: 4 * covered)
+            columns.clear()
+            // A counted block row's luma differences come from its block sums, but for the columns right of them.
+            let counted = blockRow >= blockRows.lowerBound
             for y in (4 * blockRow)..<(4 * blockRow + 4) {
-                let lumaRowB = measureRow(y)
-                Self.accumulate(lumaA, lumaRowB, count: covered, a: columnA, b: columnB, squares: columnSquares,
-                                products: columnProducts)
+                let lumaRowB = measureRow(y, lumaFrom: counted ? covered : 0)
+                Self.accumulate(lumaA, lumaRowB, into: columns)
             }
-            Self.blockSums(columnA, columnB, columnSquares, columnProducts, blocks: blocksX, into: current)
+            Self.blockSums(columns, into: current)
+            if counted { sums.luma += Self.squaredDifferences(current, blocks: blocksX) }
             if blockRow >= max(1, blockRows.lowerBound) {
                 Self.windows(previous: previous, current: current, blocks: blocksX,
                              into: windows + (blockRow - 1) * (blocksX - 1))
@@ -110,9 +114,20 @@ struct FramePairScan: @unchecked Sendable {
         }
         // Rows below the last whole block row count for PSNR only.
         for y in max(4 * blockRows.upperBound, rows.lowerBound)..<max(rows.upperBound, 4 * blockRows.upperBound) {
-            _ = measureRow(y)
+            _ = measureRow(y, lumaFrom: 0)
         }
         return sums
+    }
+
+    /// Σ(a − b)² over the blocks whose sums ``blockSums(_:into:)`` wrote to `sums`: Σ(a² + b²) − 2·Σab,
+    /// exactly.
+    @inline(__always)
+    static func squaredDifferences(_ sums: UnsafePointer<UInt32>, blocks: Int) -> Int {
+        let squares = sums + 2 * blocks, products = sums + 3 * blocks
+        var total = 0
+        // Each block's difference is Σ(a − b)² of 16 pixels, at most 16 · 255² (exact in 32 bits).
+        for block in 0..<blocks { total &+= Int(squares[block] &- 2 &* products[block]) }
+        return total
     }
 
     /// BT.601 luma of `count` BGR pixels, exactly as ``LumaPlane/init(bgr:)`` computes it.
@@ -151,7 +166,7 @@ struct FramePairScan: @unchecked Sendable {
                 UnsafeMutableRawPointer(planes + (count &+ x)).storeBytes(of: green, as: SIMD16<UInt8>.self)
                 UnsafeMutableRawPointer(planes + (2 &* count &+ x)).storeBytes(of: red, as: SIMD16<UInt8>.self)
             }
-            let b = widened(blue), g = widened(green), r = widened(red)
+            let b = Lanes.widened(blue), g = Lanes.widened(green), r = Lanes.widened(red)
             let high = 76 &* r &+ 150 &* g &+ 29 &* b &+ 128
             let low = 139 &* r &+ 70 &* g &+ 47 &* b
             let luma = (high &+ (low &>> 8)) &>> 8
@@ -170,70 +185,132 @@ struct FramePairScan: @unchecked Sendable {
         }
     }
 
-    /// `bytes` in 16-bit lanes, lane by lane: the generic `SIMD16<UInt16>(truncatingIfNeeded:)` is an out-of-line
-    /// call here.
-    @inline(__always)
-    static func widened(_ bytes: SIMD16<UInt8>) -> SIMD16<UInt16> {
-        var lanes = SIMD16<UInt16>()
-        for lane in 0..<16 { lanes[lane] = UInt16(bytes[lane]) }
-        return lanes
-    }
+    /// Per-column sums of the rows of one block row: Σa and Σb per column in 16 bits (four rows of 255 stay below
+    /// 2¹⁶), Σ(a²+b²) and Σab per pair of columns in 32 bits. Owned by one thread.
+    struct ColumnSums {
+        let a: UnsafeMutablePointer<UInt16>, b: UnsafeMutablePointer<UInt16>
+        let squares: UnsafeMutablePointer<UInt32>, products: UnsafeMutablePointer<UInt32>
+        /// Columns summed: a multiple of 4.
+        let count: Int
 
-    /// Adds one luma row pair to the per-column sums Σa, Σb, Σ(a²+b²), Σab (four rows stay below 2³²).
-    @inline(__always)
-    static func accumulate(_ lumaA: UnsafePointer<UInt8>, _ lumaB: UnsafePointer<UInt8>, count: Int,
-                           a: UnsafeMutablePointer<UInt32>, b: UnsafeMutablePointer<UInt32>,
-                           squares: UnsafeMutablePointer<UInt32>, products: UnsafeMutablePointer<UInt32>) {
-        for x in 0..<count {
-            let p = UInt32(lumaA[x]), q = UInt32(lumaB[x])
-            a[x] &+= p
-            b[x] &+= q
-            squares[x] &+= p &* p &+ q &* q
-            products[x] &+= p &* q
+        init(count: Int) {
+            self.count = count
+            a = .allocate(capacity: count)
+            b = .allocate(capacity: count)
+            squares = .allocate(capacity: count / 2)
+            products = .allocate(capacity: count / 2)
+        }
+
+        func clear() {
+            a.update(repeating: 0, count: count)
+            b.update(repeating: 0, count: count)
+            squares.update(repeating: 0, count: count / 2)
+            products.update(repeating: 0, count: count / 2)
+        }
+
+        func deallocate() {
+            a.deallocate(); b.deallocate(); squares.deallocate(); products.deallocate()
         }
     }
 
-    /// Folds four adjacent columns into each 4×4 block: `into` holds Σa, Σb, Σ(a²+b²), Σab of `blocks` blocks, in
-    /// four consecutive arrays.
+    /// Adds one luma row pair to `columns`: eight pixels at a time, the squares and products of each pair of pixels
+    /// summed by one 16-bit multiply-add (`pmaddwd`).
     @inline(__always)
-    static func blockSums(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ squares: UnsafePointer<UInt32>,
-                          _ products: UnsafePointer<UInt32>, blocks: Int, into out: UnsafeMutablePointer<UInt32>) {
-        func fold(_ column: UnsafePointer<UInt32>, into target: UnsafeMutablePointer<UInt32>) {
-            for block in 0..<blocks {
-                let x = 4 &* block
-                target[block] = column[x] &+ column[x &+ 1] &+ column[x &+ 2] &+ column[x &+ 3]
+    static func accumulate(_ lumaA: UnsafePointer<UInt8>, _ lumaB: UnsafePointer<UInt8>, into columns: ColumnSums) {
+        let sumA = UnsafeMutableRawPointer(columns.a), sumB = UnsafeMutableRawPointer(columns.b)
+        let squares = UnsafeMutableRawPointer(columns.squares), products = UnsafeMutableRawPointer(columns.products)
+        var x = 0
+        while x &+ 8 <= columns.count {
+            let a = Lanes.widened(lumaA + x), b = Lanes.widened(lumaB + x)
+            func add<Lanes: SIMD>(_ value: Lanes, to sums: UnsafeMutableRawPointer, at offset: Int)
+                where Lanes.Scalar: FixedWidthInteger {
+                sums.storeBytes(of: sums.loadUnaligned(fromByteOffset: offset, as: Lanes.self) &+ value,
+                                toByteOffset: offset, as: Lanes.self)
             }
+            add(a, to: sumA, at: 2 &* x)
+            add(b, to: sumB, at: 2 &* x)
+            add(Lanes.multiplyAddPairs(a, a) &+ Lanes.multiplyAddPairs(b, b), to: squares, at: 2 &* x)
+            add(Lanes.multiplyAddPairs(a, b), to: products, at: 2 &* x)
+            x &+= 8
         }
-        fold(a, into: out)
-        fold(b, into: out + blocks)
-        fold(squares, into: out + 2 * blocks)
-        fold(products, into: out + 3 * blocks)
+        while x < columns.count {
+            let p = UInt32(lumaA[x]), q = UInt32(lumaB[x])
+            columns.a[x] &+= UInt16(p)
+            columns.b[x] &+= UInt16(q)
+            columns.squares[x &>> 1] &+= p &* p &+ q &* q
+            columns.products[x &>> 1] &+= p &* q
+            x &+= 1
+        }
     }
 
-    /// The SSIM of every 8×8 window made of blocks `column`, `column + 1` of the previous and current block rows.
+    /// Folds `columns` into the sums of its 4×4 blocks: `into` holds Σa, Σb, Σ(a²+b²), Σab of `columns.count / 4`
+    /// blocks, in four consecutive arrays.
+    @inline(__always)
+    static func blockSums(_ columns: ColumnSums, into out: UnsafeMutablePointer<UInt32>) {
+        let blocks = columns.count / 4
+        for block in 0..<blocks {
+            let x = 4 &* block
+            out[block] = UInt32(columns.a[x]) &+ UInt32(columns.a[x &+ 1]) &+ UInt32(columns.a[x &+ 2])
+                &+ UInt32(columns.a[x &+ 3])
+            out[blocks &+ block] = UInt32(columns.b[x]) &+ UInt32(columns.b[x &+ 1]) &+ UInt32(columns.b[x &+ 2])
+                &+ UInt32(columns.b[x &+ 3])
+            out[2 &* blocks &+ block] = columns.squares[2 &* block] &+ columns.squares[2 &* block &+ 1]
+            out[3 &* blocks &+ block] = columns.products[2 &* block] &+ columns.products[2 &* block &+ 1]
+        }
+    }
+
+    /// The SSIM of every 8×8 window made of blocks `column`, `column + 1` of the previous and current block rows:
+    /// ``WindowSums/ssim(sampleCount:)`` with n = 64, four windows at a time.
+    ///
+    /// Every integer that formula takes stays below 2³¹ for a 64-sample window (64 · Σ(a² + b²) ≤ 64 · 64 · 2 · 255²),
+    /// so the sums and products are exact in 32-bit lanes, each converts to the same double as there, and the doubles
+    /// go through the same operations in the same order: the same values, bit for bit.
     @inline(__always)
     static func windows(previous: UnsafePointer<UInt32>, current: UnsafePointer<UInt32>, blocks: Int,
                         into out: UnsafeMutablePointer<Double>) {
-        func sum(_ part: Int, _ column: Int) -> Int {
-            let offset = part * blocks + column
-            return Int(previous[offset]) + Int(previous[offset + 1]) + Int(current[offset]) + Int(current[offset + 1])
-        }
-        func window(_ column: Int) -> WindowSums {
-            var window = WindowSums()
-            window.sumA = sum(0, column)
-            window.sumB = sum(1, column)
-            window.sumSquares = sum(2, column)
-            window.sumProducts = sum(3, column)
-            return window
-        }
+        let (c1, c2) = WindowSums.stabilisers(sampleCount: 64)
         let count = blocks - 1
         var column = 0
-        while column + 2 <= count {
-            let pair = WindowSums.ssim(window(column), window(column + 1), sampleCount: 64)
-            out[column] = pair[0]
-            out[column + 1] = pair[1]
-            column += 2
+        while column &+ 4 <= count {
+            /// Part `part` (Σa, Σb, Σ(a²+b²), Σab) of windows `column`…`column + 3`.
+            func sums(_ part: Int) -> SIMD4<Int32> {
+                let above = UnsafeRawPointer(previous + (part &* blocks &+ column))
+                let below = UnsafeRawPointer(current + (part &* blocks &+ column))
+                let sum = above.loadUnaligned(as: SIMD4<UInt32>.self)
+                    &+ above.loadUnaligned(fromByteOffset: 4, as: SIMD4<UInt32>.self)
+                    &+ below.loadUnaligned(as: SIMD4<UInt32>.self)
+                    &+ below.loadUnaligned(fromByteOffset: 4, as: SIMD4<UInt32>.self)
+                return unsafeBitCast(sum, to: SIMD4<Int32>.self)
+            }
+            let a = sums(0), b = sums(1), squares = sums(2), products = sums(3)
+            let covariance = (products &<< 6) &- a &* b           // n(n−1)·σab
+            let variances = (squares &<< 6) &- a &* a &- b &* b  // n(n−1)·(σa² + σb²)
+            let means = a &* b                                     // n²·μaμb
+            let meanSquares = a &* a &+ b &* b                     // n²·(μa² + μb²)
+            for pair in 0..<2 {
+                func lanes(_ value: SIMD4<Int32>) -> SIMD2<Double> {
+                    SIMD2(Double(value[2 &* pair]), Double(value[2 &* pair &+ 1]))
+                }
+                let ssim = (2 * lanes(means) + c1) * (2 * lanes(covariance) + c2)
+                    / ((lanes(meanSquares) + c1) * (lanes(variances) + c2))
+                out[column &+ 2 &* pair] = ssim[0]
+                out[column &+ 2 &* pair &+ 1] = ssim[1]
+            }
+            column &+= 4
         }
-        if column < count { out[column] = window(column).ssim(sampleCount: 64) }
+        while column < count {
+            var window = WindowSums()
+            func sum(_ part: Int) -> Int {
+                let offset = part &* blocks &+ column
+                return Int(previous[offset]) + Int(previous[offset &+ 1]) + Int(current[offset])
+                    + Int(current[offset &+ 1])
+            }
+            window.sumA = sum(0)
+            window.sumB = sum(1)
+            window.sumSquares = sum(2)
+            window.sumProducts = sum(3)
+            out[column] = window.ssim(sampleCount: 64)
+            column &+= 1
+        }
     }
 }

@@ -253,6 +253,14 @@ struct WindowSums {
         return sum
     }
 
+    /// SSIM's stabilising constants C1 and C2 scaled as ``ssim(_:_:sampleCount:)`` scales the means and variances
+    /// (by n² and n(n−1)).
+    @inline(__always)
+    static func stabilisers(sampleCount n: Int) -> (c1: Double, c2: Double) {
+        let count = Double(n)
+        return (QualityMetrics.ssimC1 * count * count, QualityMetrics.ssimC2 * count * Double(max(n - 1, 1)))
+    }
+
     /// SSIM of the window from its sums, with every mean, variance and covariance scaled by n² to stay in integers
     /// until the final division (no cancellation error, so identical windows give exactly 1).
     func ssim(sampleCount n: Int) -> Double {
@@ -267,9 +275,7 @@ struct WindowSums {
         let variances = lanes { n * $0.sumSquares - $0.sumA * $0.sumA - $0.sumB * $0.sumB }  // n(n−1)·(σa² + σb²)
         let means = lanes { $0.sumA * $0.sumB }                                             // n²·μaμb
         let meanSquares = lanes { $0.sumA * $0.sumA + $0.sumB * $0.sumB }                   // n²·(μa² + μb²)
-        let count = Double(n)
-        let c1 = QualityMetrics.ssimC1 * count * count
-        let c2 = QualityMetrics.ssimC2 * count * Double(max(n - 1, 1))
+        let (c1, c2) = stabilisers(sampleCount: n)
         return (2 * means + c1) * (2 * covariance + c2) / ((meanSquares + c1) * (variances + c2))
     }
 }

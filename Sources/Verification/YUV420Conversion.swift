@@ -189,20 +189,11 @@ struct YUV420Conversion: Sendable {
               Int32(bytes[4]), Int32(bytes[5]), Int32(bytes[6]), Int32(bytes[7]))
     }
 
-    /// Eight bytes from `bytes`, each in a 16-bit lane.
-    @inline(__always)
-    static func widened16(_ bytes: UnsafePointer<UInt8>) -> SIMD8<UInt16> {
-        SIMD8(UInt16(bytes[0]), UInt16(bytes[1]), UInt16(bytes[2]), UInt16(bytes[3]),
-              UInt16(bytes[4]), UInt16(bytes[5]), UInt16(bytes[6]), UInt16(bytes[7]))
-    }
-
     /// (a − b)² of lanes holding 0…255, lanes 2i and 2i + 1 summed into 32-bit lane i.
     @inline(__always)
     static func pairedSquares(_ a: SIMD8<UInt16>, _ b: SIMD8<UInt16>) -> SIMD4<UInt32> {
-        // a − b wraps for a < b, but the product wraps back: (2¹⁶ − d)² ≡ d² (mod 2¹⁶), and d² ≤ 255² < 2¹⁶.
-        let difference = a &- b
-        let squares = unsafeBitCast(difference &* difference, to: SIMD4<UInt32>.self)
-        return (squares & 0xFFFF) &+ (squares &>> 16)
+        let difference = unsafeBitCast(a &- b, to: SIMD8<Int16>.self)  // −255…255
+        return unsafeBitCast(Lanes.multiplyAddPairs(difference, difference), to: SIMD4<UInt32>.self)
     }
 
     /// The low byte of each lane of `value`, stored at `out`.
@@ -320,9 +311,9 @@ struct YUV420Conversion: Sendable {
                 let b = Self.clampedToByteLanes(pixels.b), g = Self.clampedToByteLanes(pixels.g)
                 let r = Self.clampedToByteLanes(pixels.r)
                 Self.storeLowBytes(Self.grey(b, g, r), at: lumaOut + x)
-                partial &+= Self.pairedSquares(b, Self.widened16(source.b + x))
-                    &+ Self.pairedSquares(g, Self.widened16(source.g + x))
-                    &+ Self.pairedSquares(r, Self.widened16(source.r + x))
+                partial &+= Self.pairedSquares(b, Lanes.widened(source.b + x))
+                    &+ Self.pairedSquares(g, Lanes.widened(source.g + x))
+                    &+ Self.pairedSquares(r, Lanes.widened(source.r + x))
                 x &+= 8
             }
             for lane in 0..<4 { total += Int(partial[lane]) }
