@@ -72,22 +72,21 @@ struct YUV420Conversion: Sendable {
         }
     }
 
-    /// Working rows for converting one row at a time: vertically interpolated chroma with one edge sample of
-    /// padding on each side (×4), and full-width chroma rows (×16), width rounded up to even. Owned by one thread.
+    /// Working rows for converting one row at a time: the chroma terms of B, G and R (see
+    /// ``interpolateChroma(_:row:scratch:)``) interpolated vertically, with one edge sample of padding on each side.
+    /// Owned by one thread.
     struct RowScratch {
-        let verticalU: UnsafeMutablePointer<Int32>, verticalV: UnsafeMutablePointer<Int32>
-        let rowU: UnsafeMutablePointer<Int32>, rowV: UnsafeMutablePointer<Int32>
+        let blue: UnsafeMutablePointer<Int32>, green: UnsafeMutablePointer<Int32>, red: UnsafeMutablePointer<Int32>
 
         /// Allocates rows for pictures whose chroma planes are `chromaWidth` samples wide.
         init(chromaWidth: Int) {
-            verticalU = .allocate(capacity: chromaWidth + 2)
-            verticalV = .allocate(capacity: chromaWidth + 2)
-            rowU = .allocate(capacity: 2 * chromaWidth)
-            rowV = .allocate(capacity: 2 * chromaWidth)
+            blue = .allocate(capacity: chromaWidth + 2)
+            green = .allocate(capacity: chromaWidth + 2)
+            red = .allocate(capacity: chromaWidth + 2)
         }
 
         func deallocate() {
-            verticalU.deallocate(); verticalV.deallocate(); rowU.deallocate(); rowV.deallocate()
+            blue.deallocate(); green.deallocate(); red.deallocate()
         }
     }
 
@@ -95,8 +94,7 @@ struct YUV420Conversion: Sendable {
     func convert(_ planes: Planes, row y: Int, scratch: RowScratch, into out: UnsafeMutablePointer<UInt8>,
                  luma: UnsafeMutablePointer<UInt8>) {
         interpolateChroma(planes, row: y, scratch: scratch)
-        convertRow(planes.y + y * planes.yStride, scratch.rowU, scratch.rowV, count: planes.width, into: out,
-                   luma: luma)
+        convertRow(planes.y + y * planes.yStride, scratch, count: planes.width, into: out, luma: luma)
     }
 
     /// Converts row `y` of `planes` as ``convert(_:row:scratch:into:luma:)`` does, but keeps only its luma (written
@@ -105,8 +103,7 @@ struct YUV420Conversion: Sendable {
     func compare(_ planes: Planes, row y: Int, scratch: RowScratch, with source: PlanarRow,
                  luma: UnsafeMutablePointer<UInt8>) -> Int {
         interpolateChroma(planes, row: y, scratch: scratch)
-        return compareRow(planes.y + y * planes.yStride, scratch.rowU, scratch.rowV, count: planes.width,
-                          with: source, luma: luma)
+        return compareRow(planes.y + y * planes.yStride, scratch, count: planes.width, with: source, luma: luma)
     }
 
     /// One row of a BGR24 frame split into its B, G and R samples: three runs of `count` bytes, one after another
@@ -121,55 +118,74 @@ struct YUV420Conversion: Sendable {
         }
     }
 
-    /// Full-width chroma (×16) of row `y` into `scratch.rowU` and `scratch.rowV`.
+    /// The chroma terms of row `y`, interpolated vertically, into `scratch`: for chroma column j, with
+    /// cb = 3·U[nearest row][j] + U[neighbour row][j] − 4·128 (and cr likewise from V), `blue[j + 1]` = cbToB·cb,
+    /// `green[j + 1]` = cbToG·cb + crToG·cr and `red[j + 1]` = crToR·cr; index 0 and `chromaWidth + 1` repeat the edge
+    /// values.
+    ///
+    /// The matrix is linear, so interpolating these products horizontally (``chromaTerms(_:pixels:)``) gives exactly the
+    /// products of the interpolated chroma: with weights w summing to 16, coefficient · (Σ w·U − 16·128) =
+    /// Σ w · coefficient · (U − 128). Every value stays below 2²⁹ in magnitude. The multiplies happen once per chroma
+    /// sample instead of once per pixel.
     @inline(__always)
     func interpolateChroma(_ planes: Planes, row y: Int, scratch: RowScratch) {
         let chromaWidth = planes.chromaWidth
         let nearest = y >> 1
         let neighbour = y & 1 == 0 ? max(nearest - 1, 0) : min(nearest + 1, planes.chromaHeight - 1)
-        Self.interpolateVertically(planes.u + nearest * planes.uStride, planes.u + neighbour * planes.uStride,
-                                   count: chromaWidth, into: scratch.verticalU + 1)
-        Self.interpolateVertically(planes.v + nearest * planes.vStride, planes.v + neighbour * planes.vStride,
-                                   count: chromaWidth, into: scratch.verticalV + 1)
-        Self.interpolateHorizontally(scratch.verticalU, count: chromaWidth, into: scratch.rowU)
-        Self.interpolateHorizontally(scratch.verticalV, count: chromaWidth, into: scratch.rowV)
-    }
-
-    /// `into[j] = 3·nearest[j] + neighbour[j]` for j in 0..<count, and one copy of the edge values beyond each end.
-    @inline(__always)
-    static func interpolateVertically(_ nearest: UnsafePointer<UInt8>, _ neighbour: UnsafePointer<UInt8>, count: Int,
-                                      into out: UnsafeMutablePointer<Int32>) {
-        for j in 0..<count {
-            let near = Int32(nearest[j])
-            out[j] = (near &<< 1) &+ near &+ Int32(neighbour[j])
-        }
-        out[-1] = out[0]
-        out[count] = out[count - 1]
-    }
-
-    /// Full-width chroma from the padded vertical row: column 2j takes 3·[j] + [j−1], column 2j+1 takes 3·[j] + [j+1].
-    @inline(__always)
-    static func interpolateHorizontally(_ padded: UnsafePointer<Int32>, count: Int,
-                                        into out: UnsafeMutablePointer<Int32>) {
-        let raw = UnsafeRawPointer(padded)
+        let nearU = planes.u + nearest * planes.uStride, neighbourU = planes.u + neighbour * planes.uStride
+        let nearV = planes.v + nearest * planes.vStride, neighbourV = planes.v + neighbour * planes.vStride
+        let blue = UnsafeMutableRawPointer(scratch.blue + 1), green = UnsafeMutableRawPointer(scratch.green + 1)
+        let red = UnsafeMutableRawPointer(scratch.red + 1)
         var j = 0
-        // Four chroma samples at a time, their eight outputs interleaved even, odd, even, odd, …
-        while j &+ 4 <= count {
-            let left = raw.loadUnaligned(fromByteOffset: 4 &* j, as: SIMD4<Int32>.self)
-            let middle = raw.loadUnaligned(fromByteOffset: 4 &* j &+ 4, as: SIMD4<Int32>.self)
-            let right = raw.loadUnaligned(fromByteOffset: 4 &* j &+ 8, as: SIMD4<Int32>.self)
-            let centre = (middle &<< 1) &+ middle
-            let even = centre &+ left, odd = centre &+ right
-            UnsafeMutableRawPointer(out + 2 &* j).storeBytes(
-                of: SIMD8(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3]), as: SIMD8<Int32>.self)
-            j &+= 4
+        while j &+ 8 <= chromaWidth {
+            let cb = Self.verticalChroma(nearU + j, neighbourU + j), cr = Self.verticalChroma(nearV + j, neighbourV + j)
+            blue.storeBytes(of: cbToB &* cb, toByteOffset: 4 &* j, as: SIMD8<Int32>.self)
+            green.storeBytes(of: cbToG &* cb &+ crToG &* cr, toByteOffset: 4 &* j, as: SIMD8<Int32>.self)
+            red.storeBytes(of: crToR &* cr, toByteOffset: 4 &* j, as: SIMD8<Int32>.self)
+            j &+= 8
         }
-        while j < count {
-            let centre = 3 &* padded[j &+ 1]
-            out[2 &* j] = centre &+ padded[j]
-            out[2 &* j &+ 1] = centre &+ padded[j &+ 2]
+        while j < chromaWidth {
+            let cb = 3 &* Int32(nearU[j]) &+ Int32(neighbourU[j]) &- 512
+            let cr = 3 &* Int32(nearV[j]) &+ Int32(neighbourV[j]) &- 512
+            scratch.blue[j &+ 1] = cbToB &* cb
+            scratch.green[j &+ 1] = cbToG &* cb &+ crToG &* cr
+            scratch.red[j &+ 1] = crToR &* cr
             j &+= 1
         }
+        func padEdges(_ row: UnsafeMutablePointer<Int32>) {
+            row[0] = row[1]
+            row[chromaWidth + 1] = row[chromaWidth]
+        }
+        padEdges(scratch.blue)
+        padEdges(scratch.green)
+        padEdges(scratch.red)
+    }
+
+    /// 3·nearest + neighbour − 4·128 of eight chroma samples, in 32-bit lanes.
+    @inline(__always)
+    static func verticalChroma(_ nearest: UnsafePointer<UInt8>, _ neighbour: UnsafePointer<UInt8>) -> SIMD8<Int32> {
+        let near = widened(nearest)
+        return (near &<< 1) &+ near &+ widened(neighbour) &- 512
+    }
+
+    /// The chroma terms of the eight pixels from `x` (even) on, from a padded row of ``interpolateChroma(_:row:scratch:)``:
+    /// pixel 2j takes 3·[j] + [j−1], pixel 2j + 1 takes 3·[j] + [j+1] (chroma column j at padded index j + 1).
+    @inline(__always)
+    static func chromaTerms(_ padded: UnsafePointer<Int32>, pixels x: Int) -> SIMD8<Int32> {
+        let raw = UnsafeRawPointer(padded + (x &>> 1))
+        let left = raw.loadUnaligned(as: SIMD4<Int32>.self)
+        let middle = raw.loadUnaligned(fromByteOffset: 4, as: SIMD4<Int32>.self)
+        let right = raw.loadUnaligned(fromByteOffset: 8, as: SIMD4<Int32>.self)
+        let centre = (middle &<< 1) &+ middle
+        let even = centre &+ left, odd = centre &+ right
+        return SIMD8(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3])
+    }
+
+    /// The chroma term of pixel `x` alone, as ``chromaTerms(_:pixels:)``.
+    @inline(__always)
+    static func chromaTerm(_ padded: UnsafePointer<Int32>, pixel x: Int) -> Int32 {
+        let j = x &>> 1
+        return 3 &* padded[j &+ 1] &+ (x & 1 == 0 ? padded[j] : padded[j &+ 2])
     }
 
     /// `value` clamped to 0…255. Lane by lane, which the compiler turns into one 32-bit maximum and minimum per
@@ -202,24 +218,23 @@ struct YUV420Conversion: Sendable {
         for lane in 0..<8 { out[lane] = UInt8(truncatingIfNeeded: value[lane]) }
     }
 
-    /// B, G and R of the eight pixels whose luma is at `luma` and full-width chroma (×16) at `u` and `v`, in 32-bit
-    /// lanes and not yet clamped to 0…255.
+    /// B, G and R of the eight pixels from `x` on, whose luma samples start at `luma` and whose chroma terms are in
+    /// `scratch`, in 32-bit lanes and not yet clamped to 0…255.
     @inline(__always)
-    func unclampedPixels(_ luma: UnsafePointer<UInt8>, _ u: UnsafePointer<Int32>, _ v: UnsafePointer<Int32>)
+    func unclampedPixels(_ luma: UnsafePointer<UInt8>, _ scratch: RowScratch, at x: Int)
         -> (b: SIMD8<Int32>, g: SIMD8<Int32>, r: SIMD8<Int32>) {
         let half: Int32 = 1 << (Self.fractionBits - 1), shift = Self.fractionBits
-        let base = (Self.widened(luma) &- lumaOffset) &* lumaScale &+ half
-        let cb = UnsafeRawPointer(u).loadUnaligned(as: SIMD8<Int32>.self) &- 2048
-        let cr = UnsafeRawPointer(v).loadUnaligned(as: SIMD8<Int32>.self) &- 2048
-        return (b: (base &+ cbToB &* cb) &>> shift, g: (base &- cbToG &* cb &- crToG &* cr) &>> shift,
-                r: (base &+ crToR &* cr) &>> shift)
+        let base = (Self.widened(luma + x) &- lumaOffset) &* lumaScale &+ half
+        return (b: (base &+ Self.chromaTerms(scratch.blue, pixels: x)) &>> shift,
+                g: (base &- Self.chromaTerms(scratch.green, pixels: x)) &>> shift,
+                r: (base &+ Self.chromaTerms(scratch.red, pixels: x)) &>> shift)
     }
 
-    /// ``unclampedPixels(_:_:_:)`` clamped to 0…255, in 32-bit lanes.
+    /// ``unclampedPixels(_:_:at:)`` clamped to 0…255, in 32-bit lanes.
     @inline(__always)
-    func pixels(_ luma: UnsafePointer<UInt8>, _ u: UnsafePointer<Int32>, _ v: UnsafePointer<Int32>)
+    func pixels(_ luma: UnsafePointer<UInt8>, _ scratch: RowScratch, at x: Int)
         -> (b: SIMD8<Int32>, g: SIMD8<Int32>, r: SIMD8<Int32>) {
-        let (b, g, r) = unclampedPixels(luma, u, v)
+        let (b, g, r) = unclampedPixels(luma, scratch, at: x)
         return (Self.clampedToByte(b), Self.clampedToByte(g), Self.clampedToByte(r))
     }
 
@@ -232,15 +247,14 @@ struct YUV420Conversion: Sendable {
         return lanes
     }
 
-    /// B, G and R of one pixel: ``pixels(_:_:_:)`` for the pixels after the last group of eight.
+    /// B, G and R of pixel `x` alone: ``pixels(_:_:at:)`` for the pixels after the last group of eight.
     @inline(__always)
-    func pixel(_ luma: UInt8, _ u: Int32, _ v: Int32) -> (b: Int32, g: Int32, r: Int32) {
+    func pixel(_ luma: UnsafePointer<UInt8>, _ scratch: RowScratch, at x: Int) -> (b: Int32, g: Int32, r: Int32) {
         let half: Int32 = 1 << (Self.fractionBits - 1), shift = Self.fractionBits
-        let base = (Int32(luma) &- lumaOffset) &* lumaScale &+ half
-        let cb = u &- 2048, cr = v &- 2048
-        return (b: min(max((base &+ cbToB &* cb) &>> shift, 0), 255),
-                g: min(max((base &- cbToG &* cb &- crToG &* cr) &>> shift, 0), 255),
-                r: min(max((base &+ crToR &* cr) &>> shift, 0), 255))
+        let base = (Int32(luma[x]) &- lumaOffset) &* lumaScale &+ half
+        return (b: min(max((base &+ Self.chromaTerm(scratch.blue, pixel: x)) &>> shift, 0), 255),
+                g: min(max((base &- Self.chromaTerm(scratch.green, pixel: x)) &>> shift, 0), 255),
+                r: min(max((base &+ Self.chromaTerm(scratch.red, pixel: x)) &>> shift, 0), 255))
     }
 
     /// BT.601 luma of B, G, R lanes (each 0…255): ``LumaPlane/init(bgr:)``'s exact formula, in 16-bit lanes as
@@ -258,18 +272,18 @@ struct YUV420Conversion: Sendable {
         UInt8(truncatingIfNeeded: (19595 &* r &+ 38470 &* g &+ 7471 &* b &+ 32768) &>> 16)
     }
 
-    /// One row of the matrix: luma samples and full-width chroma (×16) to BGR24 at `out`, and the BT.601 luma of the
-    /// result (``LumaPlane/init(bgr:)``'s exact formula) at `lumaOut`.
+    /// One row of the matrix: luma samples and the chroma terms in `scratch` to BGR24 at `out`, and the BT.601 luma of
+    /// the result (``LumaPlane/init(bgr:)``'s exact formula) at `lumaOut`.
     ///
     /// Eight pixels at a time in 32-bit lanes (what x86-64 and ARM64 vectorise); each group of eight is
     /// packed to B, G, R bytes with four overlapping 8-byte stores, whose last two bytes fall on the next pixel: a
     /// group is stored this way only when a pixel follows it in the row, and the scalar tail writes the rest.
     @inline(__always)
-    func convertRow(_ luma: UnsafePointer<UInt8>, _ u: UnsafePointer<Int32>, _ v: UnsafePointer<Int32>, count: Int,
+    func convertRow(_ luma: UnsafePointer<UInt8>, _ scratch: RowScratch, count: Int,
                     into out: UnsafeMutablePointer<UInt8>, luma lumaOut: UnsafeMutablePointer<UInt8>) {
         var x = 0
         while x &+ 8 < count {
-            let (b, g, r) = pixels(luma + x, u + x, v + x)
+            let (b, g, r) = pixels(luma, scratch, at: x)
             Self.storeLowBytes(Self.grey(Self.clampedToByteLanes(b), Self.clampedToByteLanes(g),
                                          Self.clampedToByteLanes(r)), at: lumaOut + x)
             // Pixels as 0RGB words, two per 64-bit lane; each lane's six meaningful bytes close up and are stored
@@ -285,7 +299,7 @@ struct YUV420Conversion: Sendable {
             x &+= 8
         }
         while x < count {
-            let (b, g, r) = pixel(luma[x], u[x], v[x])
+            let (b, g, r) = pixel(luma, scratch, at: x)
             lumaOut[x] = Self.grey(b, g, r)
             out[3 &* x] = UInt8(truncatingIfNeeded: b)
             out[3 &* x &+ 1] = UInt8(truncatingIfNeeded: g)
@@ -294,12 +308,12 @@ struct YUV420Conversion: Sendable {
         }
     }
 
-    /// ``convertRow(_:_:_:count:into:luma:)`` compared with `source` instead of stored: the luma of the converted
+    /// ``convertRow(_:_:count:into:luma:)`` compared with `source` instead of stored: the luma of the converted
     /// pixels goes to `lumaOut`, and the sum of squared differences of their B, G and R samples from `source`'s is
     /// returned.
     @inline(__always)
-    func compareRow(_ luma: UnsafePointer<UInt8>, _ u: UnsafePointer<Int32>, _ v: UnsafePointer<Int32>, count: Int,
-                    with source: PlanarRow, luma lumaOut: UnsafeMutablePointer<UInt8>) -> Int {
+    func compareRow(_ luma: UnsafePointer<UInt8>, _ scratch: RowScratch, count: Int, with source: PlanarRow,
+                    luma lumaOut: UnsafeMutablePointer<UInt8>) -> Int {
         var total = 0
         var x = 0
         while x &+ 8 <= count {
@@ -307,7 +321,7 @@ struct YUV420Conversion: Sendable {
             var partial = SIMD4<UInt32>()
             let end = min(count, x &+ 8 &* 1024)
             while x &+ 8 <= end {
-                let pixels = unclampedPixels(luma + x, u + x, v + x)
+                let pixels = unclampedPixels(luma, scratch, at: x)
                 let b = Self.clampedToByteLanes(pixels.b), g = Self.clampedToByteLanes(pixels.g)
                 let r = Self.clampedToByteLanes(pixels.r)
                 Self.storeLowBytes(Self.grey(b, g, r), at: lumaOut + x)
@@ -319,7 +333,7 @@ struct YUV420Conversion: Sendable {
             for lane in 0..<4 { total += Int(partial[lane]) }
         }
         while x < count {
-            let (b, g, r) = pixel(luma[x], u[x], v[x])
+            let (b, g, r) = pixel(luma, scratch, at: x)
             lumaOut[x] = Self.grey(b, g, r)
             let db = Int(b) - Int(source.b[x]), dg = Int(g) - Int(source.g[x]), dr = Int(r) - Int(source.r[x])
             total += db * db + dg * dg + dr * dr
