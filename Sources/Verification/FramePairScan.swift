@@ -4,8 +4,9 @@
 ///
 /// The results are those of the reference definitions (``QualityMetrics/meanSquaredError(_:_:)-(Frame,Frame)``,
 /// ``LumaPlane/init(bgr:)``, ``QualityMetrics/ssim(_:_:)``), bit for bit: luma uses the same fixed-point weights,
-/// every sum is an integer, each window's SSIM is computed from the same integer sums by ``WindowSums/ssim(sampleCount:)``,
-/// and the window values are stored so that their mean is summed in the reference's order.
+/// every sum is an integer (the luma differences of whole blocks are taken from their block sums), each window's SSIM
+/// goes through the operations of ``WindowSums/ssim(sampleCount:)`` on the same integers, and the window values are
+/// stored so that their mean is summed in the reference's order.
 ///
 /// The image splits into bands of 4-row block rows that can be scanned on different threads: a band writes only its
 /// own windows (those whose lower block row is in the band), and counts squared differences only for its own rows.
