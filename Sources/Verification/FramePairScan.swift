@@ -194,6 +194,7 @@ struct FramePairScan: @unchecked Sendable {
         /// Columns summed: a multiple of 4.
         let count: Int
 
+        /// Allocates sums for `count` columns (a multiple of 4); ``clear()`` before the first row.
         init(count: Int) {
             self.count = count
             a = .allocate(capacity: count)
@@ -202,6 +203,7 @@ struct FramePairScan: @unchecked Sendable {
             products = .allocate(capacity: count / 2)
         }
 
+        /// Sets every sum to zero, for the next block row.
         func clear() {
             a.update(repeating: 0, count: count)
             b.update(repeating: 0, count: count)
@@ -223,10 +225,10 @@ struct FramePairScan: @unchecked Sendable {
         var x = 0
         while x &+ 8 <= columns.count {
             let a = Lanes.widened(lumaA + x), b = Lanes.widened(lumaB + x)
-            func add<Lanes: SIMD>(_ value: Lanes, to sums: UnsafeMutableRawPointer, at offset: Int)
-                where Lanes.Scalar: FixedWidthInteger {
-                sums.storeBytes(of: sums.loadUnaligned(fromByteOffset: offset, as: Lanes.self) &+ value,
-                                toByteOffset: offset, as: Lanes.self)
+            func add<Vector: SIMD>(_ value: Vector, to sums: UnsafeMutableRawPointer, at offset: Int)
+                where Vector.Scalar: FixedWidthInteger {
+                sums.storeBytes(of: sums.loadUnaligned(fromByteOffset: offset, as: Vector.self) &+ value,
+                                toByteOffset: offset, as: Vector.self)
             }
             add(a, to: sumA, at: 2 &* x)
             add(b, to: sumB, at: 2 &* x)
