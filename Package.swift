@@ -8,14 +8,23 @@ import PackageDescription
 //   reports; links no C module); AnalysisCommands → History (results store: Analysis + GRDB/SQLite); WriterBenchAnalysis (`writerbench-analysis`) → AnalysisCommands only
 //   WriterBench → Bisect → Analysis (`bisect`: the search and its decision rule, plus the thin git/swift/child layer;
 //   links no C module)
-// Verification's loops (YUV→BGR, PSNR/SSIM) are compiled for x86-64-v2 (SSE4.1/4.2, SSSE3, POPCNT: every x86-64
-// CPU since 2008-9) rather than baseline x86-64 (SSE2): 32-bit lane multiplies and widening loads are single
-// instructions there, which cuts the conversion's CPU time by about 40 % (README, "Verification"). `nehalem` is
-// this compiler's name for that feature set. The package already has unsafe flags (COpenCVShim's -std=c++17).
+//   Verification → FrameScanKernels, FrameScanKernelsAVX2 → FrameScan (pure Swift: the scan's loops and interface)
+// The frame-pair scan (YUV→BGR, PSNR/SSIM: Sources/FrameScanKernels) is compiled twice on x86-64, and Verification
+// picks one at run time (ScanKernels): FrameScanKernels for x86-64-v2 (SSE4.1/4.2, SSSE3, POPCNT: every x86-64 CPU
+// since 2008-9; 32-bit lane multiplies and widening loads are single instructions there, about 40 % less CPU than
+// baseline x86-64) and FrameScanKernelsAVX2 for x86-64-v3 (AVX2, FMA, BMI: Haswell, Zen and later; eight 32-bit
+// lanes per instruction), whose directory is a symbolic link to the first. `nehalem` and `haswell` are this
+// compiler's names for those feature sets (it does not accept `x86-64-v2`). Both compute the same integers and
+// doubles, so the scores do not depend on the CPU (README, "Verification").
 #if arch(x86_64)
-let verificationCPU: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "nehalem"])]
+let scanCPU: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "nehalem"])]
+let scanKernelsAVX2: [Target] = [
+    .target(name: "FrameScanKernelsAVX2", dependencies: ["FrameScan"],
+            swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"]), .define("FRAME_SCAN_AVX2")]),
+]
 #else
-let verificationCPU: [SwiftSetting] = []
+let scanCPU: [SwiftSetting] = []
+let scanKernelsAVX2: [Target] = []
 #endif
 
 let package = Package(
@@ -89,8 +98,14 @@ let package = Package(
         // `writerbench bisect`: the search, its decision rule and the monotonicity check (testable with a fake
         // workbench), and the thin layer that runs git, swift build and each candidate's writerbench. No C module.
         .target(name: "Bisect", dependencies: ["Analysis"]),
-        // Decode-side libav owners, colour interpretation, PSNR/SSIM.
-        .target(name: "Verification", dependencies: ["Strategies", "CFFmpeg"], swiftSettings: verificationCPU),
+        // The frame-pair scan's interface (pairs, pictures, scores, the kernel protocol) and what both builds of its
+        // loops share; then the loops themselves, built once per instruction set (see scanCPU above).
+        .target(name: "FrameScan"),
+        .target(name: "FrameScanKernels", dependencies: ["FrameScan"], swiftSettings: scanCPU),
+        // Decode-side libav owners, colour interpretation, PSNR/SSIM (reference definitions; the kernel choice).
+        .target(name: "Verification", dependencies: [
+            "Strategies", "CFFmpeg", "FrameScan", "FrameScanKernels",
+        ] + scanKernelsAVX2.map { .target(name: $0.name) }),
         // Frame sets, rings, pacing, the run loop, resource sampling.
         // CPosixShim for malloc's own accounting (HeapUsage, read by the memory soak).
         .target(name: "Harness", dependencies: [
@@ -119,11 +134,11 @@ let package = Package(
         .testTarget(name: "BisectTests", dependencies: ["Bisect", "Analysis"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "HistoryPostgres", "Analysis", "TestSupport"]),
         .testTarget(name: "HarnessTests", dependencies: [
-            "FaceMirror", "Harness", "Verification", "Analysis", "Strategies", "TestSupport",
+            "FaceMirror", "FrameScan", "Harness", "Verification", "Analysis", "Strategies", "TestSupport",
         ]),
         // Depends on the executable so SwiftPM builds `writerbench` before these tests run it.
         .testTarget(name: "WriterBenchTests", dependencies: ["WriterBench", "Analysis", "Harness", "Strategies", "TestSupport"]),
-    ],
+    ] + scanKernelsAVX2,
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17
 )

@@ -1,11 +1,12 @@
 import CFFmpeg
 import Foundation
+import FrameScan
 import Strategies
 
 /// Converts decoded pictures to tightly packed BGR24 ``Frame``s with an explicit matrix and range.
 ///
 /// 8-bit 4:2:0 pictures (`yuv420p`, `yuvj420p`: what every H.264 and MPEG-4 writer here produces) are converted by
-/// ``YUV420Conversion`` in bands on two threads; every other pixel format
+/// the selected ``FrameScanKernel`` (``ScanKernels/selected``) in bands on two threads; every other pixel format
 /// goes through a libswscale `SwsContext` (bicubic, accurate rounding, full chroma interpolation), owned here and freed
 /// in `deinit`, created for the first such picture and recreated only when the size or format changes. (Verification
 /// itself does not even write 4:2:0 frames out: it converts their rows inside the comparison, see
@@ -18,12 +19,12 @@ final class DecodedFrameConverter {
     /// The storage of the frame last returned, reused by the next conversion when the caller has let go of that
     /// frame (then it is uniquely referenced here): 6 MB at 1080p that is neither allocated nor faulted in again.
     private var storage: [UInt8] = []
-    /// Where 4:2:0 conversions put the luma ``YUV420Conversion`` computes on the way; nobody reads it here (the
+    /// Where 4:2:0 conversions put the luma the kernel computes on the way; nobody reads it here (the
     /// comparison converts rows itself, see ``planarSource(_:)``), so it is reused even when frames are not.
     private var lumaScratch: [UInt8] = []
     private let reusesStorage: Bool
     /// The fixed-point conversion for 4:2:0 pictures; nil for RGB-coded streams.
-    private let planarConversion: YUV420Conversion?
+    private let planarConversion: YUV420Coefficients?
 
     /// Bicubic with accurate rounding and full horizontal chroma interpolation, so rounding shortcuts in the
     /// conversion back to BGR are not charged to the encoder (for the pixel formats that take this path).
@@ -48,7 +49,7 @@ final class DecodedFrameConverter {
     init(interpretation: ColorInterpretation, reusesStorage: Bool = true) throws {
         self.interpretation = interpretation
         self.reusesStorage = reusesStorage
-        planarConversion = interpretation.matrix.map { YUV420Conversion(matrix: $0, fullRange: interpretation.fullRange) }
+        planarConversion = interpretation.matrix.map { YUV420Coefficients(matrix: $0, fullRange: interpretation.fullRange) }
         guard let frame = av_frame_alloc() else {
             throw LibAVError(call: "av_frame_alloc", message: "out of memory")
         }
@@ -79,9 +80,11 @@ final class DecodedFrameConverter {
                 lumaScratch.withUnsafeMutableBufferPointer { luma in
                     let target = ConversionTarget(bgr: bgr.baseAddress!, luma: luma.baseAddress!)
                     let bands = width * height >= Self.parallelPixels ? 4 : 1
+                    let kernel = ScanKernels.selected
                     ParallelBands.run(count: bands) { band in
-                        planarConversion.convert(source, rows: (band * height / bands)..<((band + 1) * height / bands),
-                                                 into: target.bgr, luma: target.luma)
+                        kernel.convert(source, with: planarConversion,
+                                       rows: (band * height / bands)..<((band + 1) * height / bands),
+                                       into: target.bgr, luma: target.luma)
                     }
                 }
             }
@@ -108,14 +111,14 @@ final class DecodedFrameConverter {
     }
 
     /// The conversion and planes of `picture` when it is 8-bit 4:2:0 (`yuv420p`, `yuvj420p`) and the stream is
-    /// YUV-coded, so ``YUV420Conversion`` converts it; nil for pictures that go through libswscale. The planes are
+    /// YUV-coded, so a ``FrameScanKernel`` converts it; nil for pictures that go through libswscale. The planes are
     /// valid until `picture` receives the next decoded picture.
-    func planarSource(_ picture: DecodedPicture) -> (YUV420Conversion, YUV420Conversion.Planes)? {
+    func planarSource(_ picture: DecodedPicture) -> (YUV420Coefficients, YUV420Picture)? {
         let format = picture.pixelFormat
         guard let planarConversion, format == AV_PIX_FMT_YUV420P || format == AV_PIX_FMT_YUVJ420P else { return nil }
         let frame = picture.pointer.pointee
         guard let y = frame.data.0, let u = frame.data.1, let v = frame.data.2 else { return nil }
-        return (planarConversion, YUV420Conversion.Planes(
+        return (planarConversion, YUV420Picture(
             y: y, yStride: Int(frame.linesize.0), u: u, uStride: Int(frame.linesize.1), v: v,
             vStride: Int(frame.linesize.2), width: picture.width, height: picture.height))
     }

@@ -176,9 +176,9 @@ private struct FileInspection {
               picture.width == verifier.size.width, picture.height == verifier.size.height else { return }
         do {
             let expected = verifier.expectedFrame(index)
-            if picture.width >= 8, picture.height >= 8, let (conversion, planes) = converter.planarSource(picture) {
+            if picture.width >= 8, picture.height >= 8, let (coefficients, planes) = converter.planarSource(picture) {
                 // Converted row by row inside the comparison: the decoded BGR frame is never written out whole.
-                qualities.append(QualityMetrics.compare(expected: expected, decoded: conversion, planes: planes,
+                qualities.append(QualityMetrics.compare(expected: expected, decoded: planes, coefficients: coefficients,
                                                         index: index))
             } else {
                 qualities.append(QualityMetrics.compare(expected: expected, actual: try converter.convert(picture),

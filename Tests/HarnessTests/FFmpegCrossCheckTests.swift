@@ -20,8 +20,8 @@ struct FFmpegCrossCheckTests {
     }
 
     /// The same pair both ways: the decoded H.264 against the source frames, converted back to RGB by FFmpeg with
-    /// libswscale's bilinear filter and accurate rounding and by WriterBench with ``YUV420Conversion``, which agree
-    /// to within a level (see the next test), so any difference is in the metric itself.
+    /// libswscale's bilinear filter and accurate rounding and by WriterBench's `YUV420Conversion` (FrameScanKernels),
+    /// which agree to within a level (see the next test), so any difference is in the metric itself.
     @Test func bgrPSNRAgreesWithFFmpegsPSNRFilterWithinATenthOfADecibel() throws {
         let directory = try TestVideo.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,4 +1,5 @@
 import Foundation
+import FrameScan
 import Harness
 import Strategies
 import Synchronization
@@ -6,7 +7,8 @@ import Testing
 @testable import Verification
 
 /// The one-pass, two-thread scoring of a frame pair gives exactly what the reference definitions give: BGR PSNR over
-/// the frames, and luma PSNR and SSIM over their ``LumaPlane``s.
+/// the frames, and luma PSNR and SSIM over their ``LumaPlane``s; with every build of the scan this CPU runs
+/// (x86-64-v2 and, where the CPU has it, AVX2).
 @Suite struct FramePairScanTests {
     /// The metrics by their reference definitions, one full-frame luma plane per frame.
     func reference(_ expected: Frame, _ actual: Frame, index: Int) -> FrameQuality {
@@ -42,8 +44,11 @@ import Testing
         let source = FrameSet.camera.frame(4, size: size)
         for (index, actual) in [distorted(source, amplitude: 3, seed: 7), FrameSet.camera.frame(5, size: size),
                                 FrameSet.noise.frame(1, size: size), source].enumerated() {
-            let fast = QualityMetrics.compare(expected: source, actual: actual, index: index)
-            #expect(fast == reference(source, actual, index: index), "\(width)x\(height) pair \(index)")
+            let expected = reference(source, actual, index: index)
+            for kernel in ScanKernels.available {
+                let fast = QualityMetrics.compare(expected: source, actual: actual, index: index, kernel: kernel)
+                #expect(fast == expected, "\(width)x\(height) pair \(index), \(kernel.instructionSet)")
+            }
         }
     }
 
@@ -51,21 +56,33 @@ import Testing
         let size = FrameSize(width: 1280, height: 720)
         let source = FrameSet.talkingHead.frame(2, size: size)
         let decoded = distorted(source, amplitude: 2, seed: 3)
-        let packed = QualityMetrics.compare(expected: source, actual: decoded, index: 0)
-        #expect(QualityMetrics.compare(expected: padded(source, by: 13), actual: padded(decoded, by: 64), index: 0) == packed)
-        #expect(packed == reference(source, decoded, index: 0))
+        for kernel in ScanKernels.available {
+            let packed = QualityMetrics.compare(expected: source, actual: decoded, index: 0, kernel: kernel)
+            #expect(QualityMetrics.compare(expected: padded(source, by: 13), actual: padded(decoded, by: 64), index: 0,
+                                           kernel: kernel) == packed)
+            #expect(packed == reference(source, decoded, index: 0), "\(kernel.instructionSet)")
+        }
     }
 
     @Test func identicalFramesScoreTheCapAndSSIMOne() {
         let frame = FrameSet.camera.frame(9, size: FrameSize(width: 1280, height: 720))
-        #expect(QualityMetrics.compare(expected: frame, actual: frame, index: 3)
-                == FrameQuality(index: 3, psnr: QualityMetrics.psnrCap, psnrLuma: QualityMetrics.psnrCap, ssim: 1))
+        for kernel in ScanKernels.available {
+            #expect(QualityMetrics.compare(expected: frame, actual: frame, index: 3, kernel: kernel)
+                    == FrameQuality(index: 3, psnr: QualityMetrics.psnrCap, psnrLuma: QualityMetrics.psnrCap, ssim: 1))
+        }
     }
 
     /// How often each band ran.
     final class BandRuns: Sendable {
         let counts: Mutex<[Int]>
         init(count: Int) { counts = Mutex([Int](repeating: 0, count: count)) }
+    }
+
+    @Test func theBaselineBuildIsAlwaysAvailableAndTheSelectedOneIsAmongThem() {
+        let names = ScanKernels.available.map { $0.instructionSet }
+        #expect(names.last == (ScanKernels.available.count == 1 ? names.first : "x86-64-v2"))
+        #expect(names.contains(ScanKernels.selected.instructionSet))
+        #expect(Set(names).count == names.count)
     }
 
     @Test(arguments: [1, 2, 3, 4, 16])

@@ -1,10 +1,12 @@
+import FrameScan
 import Harness
 import Strategies
 import Testing
 @testable import Verification
 
 /// The fixed-point 4:2:0 → BGR24 conversion verification uses equals its stated definition (centred bilinear chroma,
-/// the standard matrices, rounding half up), and the luma it yields is exactly that of the frame it wrote.
+/// the standard matrices, rounding half up), and the luma it yields is exactly that of the frame it wrote; every
+/// build of the kernels this CPU runs writes the same bytes.
 @Suite struct YUV420ConversionTests {
     /// Planes of a picture with every sample drawn from a seeded generator, 8-bit, rows padded by `padding` bytes.
     struct Picture {
@@ -37,11 +39,11 @@ import Testing
         }
 
         /// Calls `body` with the planes as the converter sees them.
-        func withPlanes<R>(_ body: (YUV420Conversion.Planes) -> R) -> R {
+        func withPlanes<R>(_ body: (YUV420Picture) -> R) -> R {
             y.withUnsafeBufferPointer { yPlane in
                 u.withUnsafeBufferPointer { uPlane in
                     v.withUnsafeBufferPointer { vPlane in
-                        body(YUV420Conversion.Planes(
+                        body(YUV420Picture(
                             y: yPlane.baseAddress!, yStride: yStride, u: uPlane.baseAddress!, uStride: chromaStride,
                             v: vPlane.baseAddress!, vStride: chromaStride, width: width, height: height))
                     }
@@ -49,21 +51,24 @@ import Testing
             }
         }
 
-        /// Runs `conversion` over `bands` bands of rows, as the verifier does on two threads, one after the other.
-        func converted(_ conversion: YUV420Conversion, bands: Int = 1) -> (bgr: [UInt8], luma: [UInt8]) {
+        /// Runs `kernel`'s conversion with `coefficients` over `bands` bands of rows, as the verifier does on two
+        /// threads, one after the other.
+        func converted(_ coefficients: YUV420Coefficients, kernel: any FrameScanKernel.Type = ScanKernels.selected,
+                       bands: Int = 1) -> (bgr: [UInt8], luma: [UInt8]) {
             var bgr = [UInt8](repeating: 0, count: width * height * 3)
             var luma = [UInt8](repeating: 0, count: width * height)
             y.withUnsafeBufferPointer { yPlane in
                 u.withUnsafeBufferPointer { uPlane in
                     v.withUnsafeBufferPointer { vPlane in
-                        let planes = YUV420Conversion.Planes(
+                        let planes = YUV420Picture(
                             y: yPlane.baseAddress!, yStride: yStride, u: uPlane.baseAddress!, uStride: chromaStride,
                             v: vPlane.baseAddress!, vStride: chromaStride, width: width, height: height)
                         bgr.withUnsafeMutableBufferPointer { out in
                             luma.withUnsafeMutableBufferPointer { lumaOut in
                                 for band in 0..<bands {
-                                    conversion.convert(planes, rows: (band * height / bands)..<((band + 1) * height / bands),
-                                                       into: out.baseAddress!, luma: lumaOut.baseAddress!)
+                                    kernel.convert(planes, with: coefficients,
+                                                   rows: (band * height / bands)..<((band + 1) * height / bands),
+                                                   into: out.baseAddress!, luma: lumaOut.baseAddress!)
                                 }
                             }
                         }
@@ -83,9 +88,10 @@ import Testing
                     + sample(columnNeighbour, lineNeighbour)) / 16
         }
 
-        /// The BGR24 frame `conversion` makes of the picture, and the luma plane it yields with it.
-        func convertedFrame(_ conversion: YUV420Conversion) -> (frame: Frame, luma: [UInt8]) {
-            let converted = converted(conversion)
+        /// The BGR24 frame `kernel` makes of the picture with `coefficients`, and the luma plane it yields with it.
+        func convertedFrame(_ coefficients: YUV420Coefficients,
+                            kernel: any FrameScanKernel.Type = ScanKernels.selected) -> (frame: Frame, luma: [UInt8]) {
+            let converted = converted(coefficients, kernel: kernel)
             return (Frame(width: width, height: height, format: .bgr24, bytes: converted.bgr), converted.luma)
         }
 
@@ -109,7 +115,11 @@ import Testing
         for (width, height, padding) in [(66, 50, 0), (33, 17, 5), (7, 5, 3), (1, 1, 0), (2, 3, 0)] {
             for fullRange in [false, true] {
                 let picture = Picture(width: width, height: height, padding: padding, seed: UInt64(width * 31 + height))
-                let (bgr, _) = picture.converted(YUV420Conversion(matrix: matrix, fullRange: fullRange))
+                let coefficients = YUV420Coefficients(matrix: matrix, fullRange: fullRange)
+                let (bgr, _) = picture.converted(coefficients)
+                for kernel in ScanKernels.available {
+                    #expect(picture.converted(coefficients, kernel: kernel).bgr == bgr, "\(kernel.instructionSet)")
+                }
                 var differing = 0, worst = 0
                 for row in 0..<height {
                     for x in 0..<width {
@@ -130,7 +140,7 @@ import Testing
 
     @Test func limitedRangeBlackWhiteAndGreyAreExact() {
         for matrix in YUVMatrix.allCases {
-            let conversion = YUV420Conversion(matrix: matrix, fullRange: false)
+            let conversion = YUV420Coefficients(matrix: matrix, fullRange: false)
             for (luma, value) in [(16, 0), (235, 255), (126, 128), (0, 0), (255, 255)] {
                 var picture = Picture(width: 4, height: 2, seed: 1)
                 picture.y = [UInt8](repeating: UInt8(luma), count: 8)
@@ -145,25 +155,31 @@ import Testing
     @Test(arguments: [(642, 360), (641, 359), (15, 9), (9, 2)])
     func lumaIsExactlyThatOfTheConvertedFrameAndBandsDoNotMatter(width: Int, height: Int) {
         let picture = Picture(width: width, height: height, padding: 32, seed: 11)
-        let conversion = YUV420Conversion(matrix: .bt709, fullRange: false)
-        let whole = picture.convertedFrame(conversion)
-        #expect(whole.luma == LumaPlane(bgr: whole.frame).samples)
-        let banded = picture.converted(conversion, bands: 4)
-        #expect(banded.bgr == whole.frame.bytes)
-        #expect(banded.luma == whole.luma)
+        let conversion = YUV420Coefficients(matrix: .bt709, fullRange: false)
+        for kernel in ScanKernels.available {
+            let whole = picture.convertedFrame(conversion, kernel: kernel)
+            #expect(whole.luma == LumaPlane(bgr: whole.frame).samples, "\(kernel.instructionSet)")
+            let banded = picture.converted(conversion, kernel: kernel, bands: 4)
+            #expect(banded.bgr == whole.frame.bytes)
+            #expect(banded.luma == whole.luma)
+        }
     }
 
     /// 8200 pixels wide: more than 1024 groups of eight in one row, where the row's partial sums are folded.
     @Test(arguments: [(640, 480), (1282, 722), (17, 9), (8, 8), (8200, 12)])
     func comparingRowByRowScoresAsComparingTheConvertedFrame(width: Int, height: Int) {
         let picture = Picture(width: width, height: height, padding: 16, seed: 23)
-        let conversion = YUV420Conversion(matrix: .bt601, fullRange: false)
+        let conversion = YUV420Coefficients(matrix: .bt601, fullRange: false)
         let frame = picture.convertedFrame(conversion).frame
         let expected = FrameSet.camera.frame(2, size: FrameSize(width: width, height: height))
-        let rowByRow = picture.withPlanes { planes in
-            QualityMetrics.compare(expected: expected, decoded: conversion, planes: planes, index: 3)
+        let wholeFrame = QualityMetrics.compare(expected: expected, actual: frame, index: 3)
+        for kernel in ScanKernels.available {
+            let rowByRow = picture.withPlanes { planes in
+                QualityMetrics.compare(expected: expected, decoded: planes, coefficients: conversion, index: 3,
+                                       kernel: kernel)
+            }
+            #expect(rowByRow == wholeFrame, "\(kernel.instructionSet)")
         }
-        #expect(rowByRow == QualityMetrics.compare(expected: expected, actual: frame, index: 3))
-        #expect(rowByRow.psnr < 20, "a random picture is far from a camera frame")
+        #expect(wholeFrame.psnr < 20, "a random picture is far from a camera frame")
     }
 }

@@ -1,19 +1,20 @@
-/// One pass over the rows of a source frame and its decoded copy (both BGR24) that yields everything
-/// ``QualityMetrics/compare(expected:actual:index:)`` reports: the BGR and luma sums of squared differences and the SSIM
-/// of every 8×8 window, with no full-frame luma plane and no per-pixel closure.
+import FrameScan
+
+/// One pass over the rows of a source frame and its decoded copy that yields everything ``Kernel/score(_:)`` reports:
+/// the BGR and luma sums of squared differences and the SSIM of every 8×8 window, with no full-frame luma plane and no
+/// per-pixel closure.
 ///
-/// The results are those of the reference definitions (``QualityMetrics/meanSquaredError(_:_:)-(Frame,Frame)``,
-/// ``LumaPlane/init(bgr:)``, ``QualityMetrics/ssim(_:_:)``), bit for bit: luma uses the same fixed-point weights,
-/// every sum is an integer (the luma differences of whole blocks are taken from their block sums), each window's SSIM
-/// goes through the operations of ``WindowSums/ssim(sampleCount:)`` on the same integers, and the window values are
-/// stored so that their mean is summed in the reference's order.
+/// The results are those of the reference definitions (Verification's `QualityMetrics` and `LumaPlane(bgr:)`), bit
+/// for bit: luma uses the same fixed-point weights, every sum is an integer (the luma differences of whole blocks are
+/// taken from their block sums), each window's SSIM goes through the operations of ``WindowSums/ssim(sampleCount:)``
+/// on the same integers, and the window values are stored so that their mean is summed in the reference's order.
 ///
 /// The image splits into bands of 4-row block rows that can be scanned on different threads: a band writes only its
 /// own windows (those whose lower block row is in the band), and counts squared differences only for its own rows.
 /// Scratch rows are owned per call of ``scan(blockRows:rows:windows:)``.
 ///
 /// `@unchecked Sendable`: it only reads the two frames (or the decoded picture), whose storage outlives every scan of
-/// them (the caller holds them until ``ParallelBands/run(count:_:)`` has returned).
+/// them (see ``FramePair``).
 struct FramePairScan: @unchecked Sendable {
     let expected: UnsafePointer<UInt8>
     let expectedStride: Int
@@ -28,13 +29,25 @@ struct FramePairScan: @unchecked Sendable {
         /// A 4:2:0 picture converted row by row as the scan reaches each row, and compared with the expected row
         /// (split into B, G and R) where it is computed: no converted BGR row is stored. The scores are bit for bit
         /// those of the frame ``YUV420Conversion/convert(_:rows:into:luma:)`` writes.
-        case yuv420(YUV420Conversion, YUV420Conversion.Planes)
+        case yuv420(YUV420Conversion, YUV420Picture)
+    }
+
+    /// The scan of `pair`.
+    init(_ pair: FramePair) {
+        expected = pair.expected
+        expectedStride = pair.expectedStride
+        width = pair.width
+        height = pair.height
+        switch pair.actual {
+        case let .bgr(frame, stride): actual = .bgr(frame, stride: stride)
+        case let .yuv420(picture, coefficients): actual = .yuv420(YUV420Conversion(coefficients), picture)
+        }
     }
 
     /// 4×4 blocks across and down; SSIM windows are 2×2 blocks, so there are `(blocksX − 1) · (blocksY − 1)`.
     var blocksX: Int { width / 4 }
     var blocksY: Int { height / 4 }
-    /// Whether the frame has at least 2×2 blocks (smaller frames are one window, see ``QualityMetrics/ssim(_:_:)``).
+    /// Whether the frame has at least 2×2 blocks (smaller frames are one window, which Verification scores by the reference definitions).
     var hasWindows: Bool { blocksX >= 2 && blocksY >= 2 }
     /// Number of SSIM windows.
     var windowCount: Int { (blocksX - 1) * (blocksY - 1) }
@@ -82,7 +95,7 @@ struct FramePairScan: @unchecked Sendable {
                 let rowB = frame + y * stride
                 Self.luma(rowA, into: lumaA, count: width)
                 Self.luma(rowB, into: lumaB, count: width)
-                if counted { sums.bgr += QualityMetrics.sumOfSquaredDifferences(rowA, rowB, count: 3 * width) }
+                if counted { sums.bgr += SquaredDifferences.sum(rowA, rowB, count: 3 * width) }
             case let .yuv420(conversion, planes):
                 Self.luma(rowA, into: lumaA, count: width, splittingInto: expectedPlanes)
                 let squares = conversion.compare(planes, row: y, scratch: conversionScratch!,
@@ -90,7 +103,7 @@ struct FramePairScan: @unchecked Sendable {
                 if counted { sums.bgr += squares }
             }
             if counted, lumaFrom < width {
-                sums.luma += QualityMetrics.sumOfSquaredDifferences(lumaA + lumaFrom, lumaB + lumaFrom,
+                sums.luma += SquaredDifferences.sum(lumaA + lumaFrom, lumaB + lumaFrom,
                                                                     count: width - lumaFrom)
             }
             return UnsafePointer(lumaB)
@@ -131,7 +144,7 @@ struct FramePairScan: @unchecked Sendable {
         return total
     }
 
-    /// BT.601 luma of `count` BGR pixels, exactly as ``LumaPlane/init(bgr:)`` computes it.
+    /// BT.601 luma of `count` BGR pixels, exactly as Verification's `LumaPlane(bgr:)` computes it.
     ///
     /// Sixteen pixels at a time in 16-bit lanes: with each weight split as w = 256·hi + lo, the 24-bit sum
     /// P = 19595 r + 38470 g + 7471 b + 32768 is 256·H + L with H = 76 r + 150 g + 29 b + 128 and
@@ -183,36 +196,6 @@ struct FramePairScan: @unchecked Sendable {
                 planes[2 &* count &+ x] = UInt8(truncatingIfNeeded: r)
             }
             x &+= 1
-        }
-    }
-
-    /// Per-column sums of the rows of one block row: Σa and Σb per column in 16 bits (four rows of 255 stay below
-    /// 2¹⁶), Σ(a²+b²) and Σab per pair of columns in 32 bits. Owned by one thread.
-    struct ColumnSums {
-        let a: UnsafeMutablePointer<UInt16>, b: UnsafeMutablePointer<UInt16>
-        let squares: UnsafeMutablePointer<UInt32>, products: UnsafeMutablePointer<UInt32>
-        /// Columns summed: a multiple of 4.
-        let count: Int
-
-        /// Allocates sums for `count` columns (a multiple of 4); ``clear()`` before the first row.
-        init(count: Int) {
-            self.count = count
-            a = .allocate(capacity: count)
-            b = .allocate(capacity: count)
-            squares = .allocate(capacity: count / 2)
-            products = .allocate(capacity: count / 2)
-        }
-
-        /// Sets every sum to zero, for the next block row.
-        func clear() {
-            a.update(repeating: 0, count: count)
-            b.update(repeating: 0, count: count)
-            squares.update(repeating: 0, count: count / 2)
-            products.update(repeating: 0, count: count / 2)
-        }
-
-        func deallocate() {
-            a.deallocate(); b.deallocate(); squares.deallocate(); products.deallocate()
         }
     }
 

@@ -9,11 +9,11 @@ import Synchronization
 /// caller waits only for bands the helper has claimed and is computing — pure computation with no I/O or lock, so
 /// the wait is bounded by that band's own length. A helper that starts after everything is claimed finds nothing
 /// to do and touches nothing.
-enum ParallelBands {
+public enum ParallelBands {
     /// Runs `band(0)`, …, `band(count − 1)` over the caller and, when `count > 1`, one helper thread.
     ///
     /// - Parameter band: must be safe to call from two threads at once for different indices.
-    static func run(count: Int, _ band: @escaping @Sendable (Int) -> Void) {
+    public static func run(count: Int, _ band: @escaping @Sendable (Int) -> Void) {
         guard count > 1 else {
             if count == 1 { band(0) }
             return

@@ -1,3 +1,5 @@
+import FrameScan
+
 /// Converts 8-bit 4:2:0 pictures (`yuv420p`, `yuvj420p`) back to BGR24 with one matrix and range: the conversion
 /// verification applies to nearly every decoded picture, written for speed and with an exact definition.
 ///
@@ -16,54 +18,33 @@
 /// same way (the FFmpeg cross-check tests pin both). Verification used libswscale's bicubic conversion straight to
 /// BGR before (accurate rounding, full chroma interpolation): that costs ≈ 38 ms of CPU per 1080p frame against
 /// ≈ 7 ms for ``convert(_:rows:into:luma:)`` on the 2-core CI machine (11 ms when built for baseline x86-64 rather
-/// than x86-64-v2, see Package.swift); verification itself uses ``compare(_:row:scratch:with:luma:)``, which
+/// than x86-64-v2, see Package.swift; this module is also built for AVX2); verification itself uses ``compare(_:row:scratch:with:luma:)``, which
 /// stores no BGR row and takes luma and squared differences in 16-bit lanes. libswscale's RGB path places chroma
 /// half a line lower than its own yuv444p path does; on 1080p H.264 of `camera` the BGR PSNR it gave was 0.2 dB
 /// higher (34.54 against 34.34 dB), luma PSNR and SSIM agree to 0.03 dB and 0.0001.
 struct YUV420Conversion: Sendable {
-    /// Total fractional bits of the arithmetic (luma coefficient 2²⁰, chroma coefficients 2¹⁶ times chroma in 1/16).
-    static let fractionBits: Int32 = 20
+    static let fractionBits = YUV420Coefficients.fractionBits
 
     let lumaOffset: Int32
     let lumaScale: Int32
     let crToR: Int32, cbToG: Int32, crToG: Int32, cbToB: Int32
 
-    /// The conversion for `matrix` at full (`pc`) or limited (`tv`) range.
-    init(matrix: YUVMatrix, fullRange: Bool) {
-        let (kr, kb) = matrix.lumaWeights
-        let kg = 1 - kr - kb
-        let lumaScale = fullRange ? 1.0 : 255.0 / 219
-        let chromaScale = fullRange ? 1.0 : 255.0 / 224
-        func fixed(_ value: Double, bits: Int32) -> Int32 { Int32((value * Double(1 << bits)).rounded()) }
-        let chromaBits = Self.fractionBits - 4
-        self.lumaOffset = fullRange ? 0 : 16
-        self.lumaScale = fixed(lumaScale, bits: Self.fractionBits)
-        crToR = fixed(2 * (1 - kr) * chromaScale, bits: chromaBits)
-        cbToG = fixed(2 * kb * (1 - kb) / kg * chromaScale, bits: chromaBits)
-        crToG = fixed(2 * kr * (1 - kr) / kg * chromaScale, bits: chromaBits)
-        cbToB = fixed(2 * (1 - kb) * chromaScale, bits: chromaBits)
-    }
-
-    /// The three planes of one picture: 8-bit samples, rows `…Stride` bytes apart.
-    ///
-    /// `@unchecked Sendable`: conversions only read the planes, and the caller keeps the picture alive and unchanged
-    /// until every conversion of it has returned.
-    struct Planes: @unchecked Sendable {
-        let y: UnsafePointer<UInt8>, yStride: Int
-        let u: UnsafePointer<UInt8>, uStride: Int
-        let v: UnsafePointer<UInt8>, vStride: Int
-        let width: Int, height: Int
-
-        var chromaWidth: Int { (width + 1) / 2 }
-        var chromaHeight: Int { (height + 1) / 2 }
+    /// The conversion with `coefficients` (see ``YUV420Coefficients/init(lumaWeights:blue:fullRange:)``).
+    init(_ coefficients: YUV420Coefficients) {
+        lumaOffset = coefficients.lumaOffset
+        lumaScale = coefficients.lumaScale
+        crToR = coefficients.crToR
+        cbToG = coefficients.cbToG
+        crToG = coefficients.crToG
+        cbToB = coefficients.cbToB
     }
 
     /// Converts rows `rows` of `planes` into tightly packed BGR24 rows of `out` (row y at `out + 3·width·y`) and
-    /// writes the BT.601 luma of the result (exactly ``LumaPlane/init(bgr:)`` of it) to `luma` (row y at
+    /// writes the BT.601 luma of the result (exactly Verification's `LumaPlane(bgr:)` of it) to `luma` (row y at
     /// `luma + width·y`).
     ///
     /// Rows are independent: bands of one picture can be converted on different threads into the same buffers.
-    func convert(_ planes: Planes, rows: Range<Int>, into out: UnsafeMutablePointer<UInt8>,
+    func convert(_ planes: YUV420Picture, rows: Range<Int>, into out: UnsafeMutablePointer<UInt8>,
                  luma: UnsafeMutablePointer<UInt8>) {
         let scratch = RowScratch(chromaWidth: planes.chromaWidth)
         defer { scratch.deallocate() }
@@ -91,7 +72,7 @@ struct YUV420Conversion: Sendable {
     }
 
     /// Converts row `y` of `planes` into the BGR24 row `out` and its luma row `luma` (`width` pixels each).
-    func convert(_ planes: Planes, row y: Int, scratch: RowScratch, into out: UnsafeMutablePointer<UInt8>,
+    func convert(_ planes: YUV420Picture, row y: Int, scratch: RowScratch, into out: UnsafeMutablePointer<UInt8>,
                  luma: UnsafeMutablePointer<UInt8>) {
         interpolateChroma(planes, row: y, scratch: scratch)
         convertRow(planes.y + y * planes.yStride, scratch, count: planes.width, into: out, luma: luma)
@@ -100,7 +81,7 @@ struct YUV420Conversion: Sendable {
     /// Converts row `y` of `planes` as ``convert(_:row:scratch:into:luma:)`` does, but keeps only its luma (written
     /// to `luma`) and returns the sum of squared differences between its B, G and R samples and `source`'s: the
     /// converted row is compared where it is computed, and never stored.
-    func compare(_ planes: Planes, row y: Int, scratch: RowScratch, with source: PlanarRow,
+    func compare(_ planes: YUV420Picture, row y: Int, scratch: RowScratch, with source: PlanarRow,
                  luma: UnsafeMutablePointer<UInt8>) -> Int {
         interpolateChroma(planes, row: y, scratch: scratch)
         return compareRow(planes.y + y * planes.yStride, scratch, count: planes.width, with: source, luma: luma)
@@ -128,7 +109,7 @@ struct YUV420Conversion: Sendable {
     /// Σ w · coefficient · (U − 128). Every value stays below 2²⁹ in magnitude. The multiplies happen once per chroma
     /// sample instead of once per pixel.
     @inline(__always)
-    func interpolateChroma(_ planes: Planes, row y: Int, scratch: RowScratch) {
+    func interpolateChroma(_ planes: YUV420Picture, row y: Int, scratch: RowScratch) {
         let chromaWidth = planes.chromaWidth
         let nearest = y >> 1
         let neighbour = y & 1 == 0 ? max(nearest - 1, 0) : min(nearest + 1, planes.chromaHeight - 1)
@@ -257,7 +238,7 @@ struct YUV420Conversion: Sendable {
                 r: min(max((base &+ Self.chromaTerm(scratch.red, pixel: x)) &>> shift, 0), 255))
     }
 
-    /// BT.601 luma of B, G, R lanes (each 0…255): ``LumaPlane/init(bgr:)``'s exact formula, in 16-bit lanes as
+    /// BT.601 luma of B, G, R lanes (each 0…255): Verification's `LumaPlane(bgr:)`'s exact formula, in 16-bit lanes as
     /// ``FramePairScan/luma(_:into:count:)`` computes it (half the multiplies of 32-bit lanes).
     @inline(__always)
     static func grey(_ b: SIMD8<UInt16>, _ g: SIMD8<UInt16>, _ r: SIMD8<UInt16>) -> SIMD8<UInt16> {
@@ -273,7 +254,7 @@ struct YUV420Conversion: Sendable {
     }
 
     /// One row of the matrix: luma samples and the chroma terms in `scratch` to BGR24 at `out`, and the BT.601 luma of
-    /// the result (``LumaPlane/init(bgr:)``'s exact formula) at `lumaOut`.
+    /// the result (Verification's `LumaPlane(bgr:)`'s exact formula) at `lumaOut`.
     ///
     /// Eight pixels at a time in 32-bit lanes (what x86-64 and ARM64 vectorise); each group of eight is
     /// packed to B, G, R bytes with four overlapping 8-byte stores, whose last two bytes fall on the next pixel: a
@@ -340,18 +321,5 @@ struct YUV420Conversion: Sendable {
             x &+= 1
         }
         return total
-    }
-}
-
-extension YUVMatrix {
-    /// The matrix's luma weights of red and blue, Kr and Kb (green's is 1 − Kr − Kb), as its standard defines them.
-    var lumaWeights: (red: Double, blue: Double) {
-        switch self {
-        case .bt601: (0.299, 0.114)
-        case .bt709: (0.2126, 0.0722)
-        case .smpte240m: (0.212, 0.087)
-        case .fcc: (0.30, 0.11)
-        case .bt2020: (0.2627, 0.0593)
-        }
     }
 }
