@@ -37,7 +37,7 @@ extension VerificationResult {
         case .doesNotMatch: lines.append("content:      DOES NOT MATCH the frame set (floor: \(qualityFloor))")
         case .notJudged: lines.append("content:      not judged (no frames compared)")
         }
-        lines.append("verify time:  \(fixed(verifySeconds, 3, " s"))")
+        lines.append("verify time:  \(fixed(verifySeconds, 3, " s")) (scan built for \(ScanKernels.selected.instructionSet))")
         return lines.joined(separator: "\n")
     }
 }
