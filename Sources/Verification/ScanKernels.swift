@@ -11,7 +11,8 @@ import FrameScanKernelsAVX2
 /// On x86-64 the scan is built twice (Package.swift): for x86-64-v2, which every x86-64 CPU since 2008–09 runs, and
 /// for AVX2 (x86-64-v3: Haswell and Zen on). The AVX2 build is used when libavutil's CPU detection
 /// (`av_get_cpu_flags`, which also checks that the operating system saves the 256-bit registers) reports AVX2, FMA3,
-/// BMI1 and BMI2. Both give the same scores, bit for bit; the AVX2 build takes less CPU time.
+/// BMI1 and BMI2 (every such CPU also has the LZCNT, MOVBE and F16C that the compiler's `haswell` assumes). Both give
+/// the same scores, bit for bit; the AVX2 build takes less CPU time.
 public enum ScanKernels {
     /// The environment variable that forces the x86-64-v2 build (`WRITERBENCH_SCAN_KERNEL=baseline`), for measuring
     /// one build against the other with the same binary.
