@@ -193,6 +193,19 @@ struct YUV420Conversion: Sendable {
         return unsafeBitCast(Lanes.multiplyAddPairs(difference, difference), to: SIMD4<UInt32>.self)
     }
 
+    /// ``pairedSquares(_:_:)-(SIMD8<UInt16>,_)`` of sixteen lanes.
+    @inline(__always)
+    static func pairedSquares(_ a: SIMD16<UInt16>, _ b: SIMD16<UInt16>) -> SIMD8<UInt32> {
+        let difference = unsafeBitCast(a &- b, to: SIMD16<Int16>.self)  // −255…255
+        return unsafeBitCast(Lanes.multiplyAddPairs(difference, difference), to: SIMD8<UInt32>.self)
+    }
+
+    /// The low byte of each of sixteen lanes, stored at `out`.
+    @inline(__always)
+    static func storeLowBytes(_ value: SIMD16<UInt16>, at out: UnsafeMutablePointer<UInt8>) {
+        for lane in 0..<16 { out[lane] = UInt8(truncatingIfNeeded: value[lane]) }
+    }
+
     /// The low byte of each lane of `value`, stored at `out`.
     @inline(__always)
     static func storeLowBytes(_ value: SIMD8<UInt16>, at out: UnsafeMutablePointer<UInt8>) {
@@ -228,6 +241,17 @@ struct YUV420Conversion: Sendable {
         return lanes
     }
 
+    /// Two groups of eight lanes clamped to 0…255, as sixteen 16-bit lanes (`low` first).
+    @inline(__always)
+    static func clampedToByteLanes(_ low: SIMD8<Int32>, _ high: SIMD8<Int32>) -> SIMD16<UInt16> {
+        var lanes = SIMD16<UInt16>()
+        for lane in 0..<8 {
+            lanes[lane] = UInt16(truncatingIfNeeded: min(max(low[lane], 0), 255))
+            lanes[lane &+ 8] = UInt16(truncatingIfNeeded: min(max(high[lane], 0), 255))
+        }
+        return lanes
+    }
+
     /// B, G and R of pixel `x` alone: ``pixels(_:_:at:)`` for the pixels after the last group of eight.
     @inline(__always)
     func pixel(_ luma: UnsafePointer<UInt8>, _ scratch: RowScratch, at x: Int) -> (b: Int32, g: Int32, r: Int32) {
@@ -242,6 +266,14 @@ struct YUV420Conversion: Sendable {
     /// ``FramePairScan/luma(_:into:count:)`` computes it (half the multiplies of 32-bit lanes).
     @inline(__always)
     static func grey(_ b: SIMD8<UInt16>, _ g: SIMD8<UInt16>, _ r: SIMD8<UInt16>) -> SIMD8<UInt16> {
+        let high = 76 &* r &+ 150 &* g &+ 29 &* b &+ 128
+        let low = 139 &* r &+ 70 &* g &+ 47 &* b
+        return (high &+ (low &>> 8)) &>> 8
+    }
+
+    /// ``grey(_:_:_:)-(SIMD8<UInt16>,_,_)`` of sixteen lanes.
+    @inline(__always)
+    static func grey(_ b: SIMD16<UInt16>, _ g: SIMD16<UInt16>, _ r: SIMD16<UInt16>) -> SIMD16<UInt16> {
         let high = 76 &* r &+ 150 &* g &+ 29 &* b &+ 128
         let low = 139 &* r &+ 70 &* g &+ 47 &* b
         return (high &+ (low &>> 8)) &>> 8
@@ -297,21 +329,34 @@ struct YUV420Conversion: Sendable {
                     luma lumaOut: UnsafeMutablePointer<UInt8>) -> Int {
         var total = 0
         var x = 0
-        while x &+ 8 <= count {
+        // Sixteen pixels at a time: the 16-bit half of the work (luma, differences, squares) then fills a 256-bit
+        // register in the AVX2 build; the 32-bit matrix arithmetic runs as two groups of eight.
+        while x &+ 16 <= count {
             // Each lane adds at most 6 · 255² per group: 2¹⁰ groups stay below 2²⁹ per lane.
-            var partial = SIMD4<UInt32>()
-            let end = min(count, x &+ 8 &* 1024)
-            while x &+ 8 <= end {
-                let pixels = unclampedPixels(luma, scratch, at: x)
-                let b = Self.clampedToByteLanes(pixels.b), g = Self.clampedToByteLanes(pixels.g)
-                let r = Self.clampedToByteLanes(pixels.r)
+            var partial = SIMD8<UInt32>()
+            let end = min(count, x &+ 16 &* 1024)
+            while x &+ 16 <= end {
+                let low = unclampedPixels(luma, scratch, at: x), high = unclampedPixels(luma, scratch, at: x &+ 8)
+                let b = Self.clampedToByteLanes(low.b, high.b), g = Self.clampedToByteLanes(low.g, high.g)
+                let r = Self.clampedToByteLanes(low.r, high.r)
                 Self.storeLowBytes(Self.grey(b, g, r), at: lumaOut + x)
-                partial &+= Self.pairedSquares(b, Lanes.widened(source.b + x))
-                    &+ Self.pairedSquares(g, Lanes.widened(source.g + x))
-                    &+ Self.pairedSquares(r, Lanes.widened(source.r + x))
-                x &+= 8
+                partial &+= Self.pairedSquares(b, Lanes.widened16(source.b + x))
+                    &+ Self.pairedSquares(g, Lanes.widened16(source.g + x))
+                    &+ Self.pairedSquares(r, Lanes.widened16(source.r + x))
+                x &+= 16
             }
+            for lane in 0..<8 { total += Int(partial[lane]) }
+        }
+        if x &+ 8 <= count {
+            let pixels = unclampedPixels(luma, scratch, at: x)
+            let b = Self.clampedToByteLanes(pixels.b), g = Self.clampedToByteLanes(pixels.g)
+            let r = Self.clampedToByteLanes(pixels.r)
+            Self.storeLowBytes(Self.grey(b, g, r), at: lumaOut + x)
+            let partial = Self.pairedSquares(b, Lanes.widened(source.b + x))
+                &+ Self.pairedSquares(g, Lanes.widened(source.g + x))
+                &+ Self.pairedSquares(r, Lanes.widened(source.r + x))
             for lane in 0..<4 { total += Int(partial[lane]) }
+            x &+= 8
         }
         while x < count {
             let (b, g, r) = pixel(luma, scratch, at: x)

@@ -165,8 +165,9 @@ import Testing
         }
     }
 
-    /// 8200 pixels wide: more than 1024 groups of eight in one row, where the row's partial sums are folded.
-    @Test(arguments: [(640, 480), (1282, 722), (17, 9), (8, 8), (8200, 12)])
+    /// 25 wide: a group of sixteen, one of eight and a pixel alone. 16 400 wide: more than 1024 groups of sixteen in
+    /// one row, where the row's partial sums are folded.
+    @Test(arguments: [(640, 480), (1282, 722), (17, 9), (25, 9), (8, 8), (16400, 12)])
     func comparingRowByRowScoresAsComparingTheConvertedFrame(width: Int, height: Int) {
         let picture = Picture(width: width, height: height, padding: 16, seed: 23)
         let conversion = YUV420Coefficients(matrix: .bt601, fullRange: false)
