@@ -17,8 +17,8 @@ public struct FramePair: @unchecked Sendable {
         /// A BGR24 frame with rows `stride` bytes apart.
         case bgr(UnsafePointer<UInt8>, stride: Int)
         /// A 4:2:0 picture, converted to BGR24 with `coefficients` row by row as the kernel reaches each row (no
-        /// converted frame is written out); the scores are those of the frame ``FrameScanKernel/convert(_:with:rows:into:luma:)``
-        /// would write.
+        /// converted frame is written out); the scores are those of the frame
+        /// ``FrameScanKernel/convert(_:with:rows:into:luma:)`` would write.
         case yuv420(YUV420Picture, YUV420Coefficients)
     }
 

@@ -5,10 +5,10 @@ public struct FrameScores: Sendable, Equatable {
     public var bgrSquaredError: Int
     /// Σ(a − b)² over the BT.601 luma of every pixel.
     public var lumaSquaredError: Int
-    /// Mean SSIM over the 8×8 windows placed every 4 pixels (or one window over a frame of fewer than 2×2 blocks of
-    /// 4×4 pixels).
+    /// Mean SSIM over the 8×8 windows placed every 4 pixels.
     public var ssim: Double
 
+    /// Scores from their parts.
     public init(bgrSquaredError: Int, lumaSquaredError: Int, ssim: Double) {
         self.bgrSquaredError = bgrSquaredError
         self.lumaSquaredError = lumaSquaredError

@@ -9,6 +9,7 @@ public struct WindowSums: Sendable {
     public static let c1 = (0.01 * 255) * (0.01 * 255)
     public static let c2 = (0.03 * 255) * (0.03 * 255)
 
+    /// All sums zero.
     @inlinable public init() {}
 
     /// Sums `columns × rows` samples starting at `a` and `b`, rows `rowLength` samples apart.
