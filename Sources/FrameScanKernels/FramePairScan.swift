@@ -40,7 +40,7 @@ struct FramePairScan: @unchecked Sendable {
         height = pair.height
         switch pair.actual {
         case let .bgr(frame, stride): actual = .bgr(frame, stride: stride)
-        case let .yuv420(picture, coefficients): actual = .yuv420(YUV420Conversion(coefficients), picture)
+        case let .yuv420(picture, coefficients): actual = .yuv420(YUV420Conversion(coefficients: coefficients), picture)
         }
     }
 

@@ -44,7 +44,7 @@ public enum Kernel: FrameScanKernel {
 
     public static func convert(_ picture: YUV420Picture, with coefficients: YUV420Coefficients, rows: Range<Int>,
                                into bgr: UnsafeMutablePointer<UInt8>, luma: UnsafeMutablePointer<UInt8>) {
-        YUV420Conversion(coefficients).convert(picture, rows: rows, into: bgr, luma: luma)
+        YUV420Conversion(coefficients: coefficients).convert(picture, rows: rows, into: bgr, luma: luma)
     }
 
     /// Where the bands of one scan write: each band its own windows and its own `sums` slot.

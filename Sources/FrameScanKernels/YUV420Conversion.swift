@@ -18,26 +18,16 @@ import FrameScan
 /// same way (the FFmpeg cross-check tests pin both). Verification used libswscale's bicubic conversion straight to
 /// BGR before (accurate rounding, full chroma interpolation): that costs ≈ 38 ms of CPU per 1080p frame against
 /// ≈ 7 ms for ``convert(_:rows:into:luma:)`` on the 2-core CI machine (11 ms when built for baseline x86-64 rather
-/// than x86-64-v2, see Package.swift; this module is also built for AVX2); verification itself uses ``compare(_:row:scratch:with:luma:)``, which
-/// stores no BGR row and takes luma and squared differences in 16-bit lanes. libswscale's RGB path places chroma
-/// half a line lower than its own yuv444p path does; on 1080p H.264 of `camera` the BGR PSNR it gave was 0.2 dB
-/// higher (34.54 against 34.34 dB), luma PSNR and SSIM agree to 0.03 dB and 0.0001.
+/// than x86-64-v2, see Package.swift; this module is also built for AVX2); verification itself uses
+/// ``compare(_:row:scratch:with:luma:)``, which stores no BGR row and takes luma and squared differences in 16-bit
+/// lanes. libswscale's RGB path places chroma half a line lower than its own yuv444p path does; on 1080p H.264 of
+/// `camera` the BGR PSNR it gave was 0.2 dB higher (34.54 against 34.34 dB), luma PSNR and SSIM agree to 0.03 dB and
+/// 0.0001.
 struct YUV420Conversion: Sendable {
     static let fractionBits = YUV420Coefficients.fractionBits
 
-    let lumaOffset: Int32
-    let lumaScale: Int32
-    let crToR: Int32, cbToG: Int32, crToG: Int32, cbToB: Int32
-
-    /// The conversion with `coefficients` (see ``YUV420Coefficients/init(lumaWeights:blue:fullRange:)``).
-    init(_ coefficients: YUV420Coefficients) {
-        lumaOffset = coefficients.lumaOffset
-        lumaScale = coefficients.lumaScale
-        crToR = coefficients.crToR
-        cbToG = coefficients.cbToG
-        crToG = coefficients.crToG
-        cbToB = coefficients.cbToB
-    }
+    /// The matrix and range in fixed point (see ``YUV420Coefficients/init(lumaWeights:blue:fullRange:)``).
+    let coefficients: YUV420Coefficients
 
     /// Converts rows `rows` of `planes` into tightly packed BGR24 rows of `out` (row y at `out + 3·width·y`) and
     /// writes the BT.601 luma of the result (exactly Verification's `LumaPlane(bgr:)` of it) to `luma` (row y at
@@ -117,6 +107,8 @@ struct YUV420Conversion: Sendable {
         let nearV = planes.v + nearest * planes.vStride, neighbourV = planes.v + neighbour * planes.vStride
         let blue = UnsafeMutableRawPointer(scratch.blue + 1), green = UnsafeMutableRawPointer(scratch.green + 1)
         let red = UnsafeMutableRawPointer(scratch.red + 1)
+        let (cbToB, cbToG) = (coefficients.cbToB, coefficients.cbToG)
+        let (crToG, crToR) = (coefficients.crToG, coefficients.crToR)
         var j = 0
         while j &+ 8 <= chromaWidth {
             let cb = Self.verticalChroma(nearU + j, neighbourU + j), cr = Self.verticalChroma(nearV + j, neighbourV + j)
@@ -218,7 +210,7 @@ struct YUV420Conversion: Sendable {
     func unclampedPixels(_ luma: UnsafePointer<UInt8>, _ scratch: RowScratch, at x: Int)
         -> (b: SIMD8<Int32>, g: SIMD8<Int32>, r: SIMD8<Int32>) {
         let half: Int32 = 1 << (Self.fractionBits - 1), shift = Self.fractionBits
-        let base = (Self.widened(luma + x) &- lumaOffset) &* lumaScale &+ half
+        let base = (Self.widened(luma + x) &- coefficients.lumaOffset) &* coefficients.lumaScale &+ half
         return (b: (base &+ Self.chromaTerms(scratch.blue, pixels: x)) &>> shift,
                 g: (base &- Self.chromaTerms(scratch.green, pixels: x)) &>> shift,
                 r: (base &+ Self.chromaTerms(scratch.red, pixels: x)) &>> shift)
@@ -256,7 +248,7 @@ struct YUV420Conversion: Sendable {
     @inline(__always)
     func pixel(_ luma: UnsafePointer<UInt8>, _ scratch: RowScratch, at x: Int) -> (b: Int32, g: Int32, r: Int32) {
         let half: Int32 = 1 << (Self.fractionBits - 1), shift = Self.fractionBits
-        let base = (Int32(luma[x]) &- lumaOffset) &* lumaScale &+ half
+        let base = (Int32(luma[x]) &- coefficients.lumaOffset) &* coefficients.lumaScale &+ half
         return (b: min(max((base &+ Self.chromaTerm(scratch.blue, pixel: x)) &>> shift, 0), 255),
                 g: min(max((base &- Self.chromaTerm(scratch.green, pixel: x)) &>> shift, 0), 255),
                 r: min(max((base &+ Self.chromaTerm(scratch.red, pixel: x)) &>> shift, 0), 255))
