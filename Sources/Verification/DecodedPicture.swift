@@ -4,7 +4,8 @@ import Strategies
 /// One decoded picture as the decoder returns it (planar YUV or whatever the codec produces): owns an `AVFrame`.
 ///
 /// Named apart from ``Frame`` (WriterBench's BGR24 value) and from the encoder-side wrappers in Strategies; reused for
-/// every picture of a file, so decoding allocates the struct once. Confined to the thread that verifies one file.
+/// picture after picture, so decoding allocates the struct a few times per file. Used by one thread at a time (see
+/// ``DecodingThread``).
 final class DecodedPicture {
     /// The owned frame; valid for the object's lifetime.
     let pointer: UnsafeMutablePointer<AVFrame>

@@ -4,7 +4,8 @@ import Strategies
 /// A media file opened for reading with libavformat, positioned on its best video stream.
 ///
 /// Owns the `AVFormatContext` (closed in `deinit`, and on every failing path of `init`). The only caller of
-/// libavformat's demuxing functions in verification. Confined to the thread that verifies one file.
+/// libavformat's demuxing functions in verification. Used by one thread at a time (the verifying one, then its
+/// ``DecodingThread``).
 final class DecodingInput {
     private var context: UnsafeMutablePointer<AVFormatContext>?
     /// Index of the video stream in the container.

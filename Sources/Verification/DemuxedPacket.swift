@@ -4,7 +4,8 @@ import Strategies
 /// One compressed packet read from a ``DecodingInput``: owns an `AVPacket` and frees it in `deinit`.
 ///
 /// Reused for every packet of a file (``DecodingInput/readVideoPacket(into:)`` unreferences the previous payload), so
-/// demuxing allocates the packet struct once. Confined to the thread that verifies one file.
+/// demuxing allocates the packet struct once. Used by one thread at a time (the verifying one, then its
+/// ``DecodingThread``).
 final class DemuxedPacket {
     /// The owned packet; valid for the object's lifetime.
     let pointer: UnsafeMutablePointer<AVPacket>

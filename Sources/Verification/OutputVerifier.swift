@@ -55,7 +55,9 @@ public struct OutputVerifier: Sendable {
     ///
     /// Never throws and never traps for a bad file: a missing, truncated, corrupt or foreign file yields
     /// `valid == false` with libav's reason in ``VerificationResult/invalidReason``; so does a complete file whose
-    /// frames fall below ``qualityFloor`` (`content does not match the frame set: mean luma PSNR 13 dB, …`).
+    /// frames fall below ``qualityFloor`` (`content does not match the frame set: mean luma PSNR 13 dB, …`). Never
+    /// waits for the decoder without a bound either: a decoder that produces nothing for ``decoderStallBound`` makes
+    /// the file invalid (`the decoder produced nothing for 60.0 seconds after N frames`), and verification returns.
     public func verify(path: String) -> VerificationResult {
         let clock = ContinuousClock()
         let start = clock.now
@@ -84,42 +86,36 @@ public struct OutputVerifier: Sendable {
             contentVerdict: qualityFloor.verdict(for: inspection.qualities), qualityFloor: qualityFloor)
     }
 
-    /// Demuxes and decodes every video packet, scoring pictures as they come out of the decoder.
+    /// How long verification waits for the decoder's next picture before it gives the file up as undecodable.
+    public static let decoderStallBound: Duration = .seconds(60)
+
+    /// Demuxes and decodes every video packet on a ``DecodingThread``, scoring pictures as they come out of it.
     private func decodeAll(_ input: DecodingInput, into inspection: inout FileInspection) throws {
         let decoder = try VideoDecoder(codec: input.decoder, parameters: input.codecParameters,
                                        timeBase: input.timeBase)
-        let packet = try DemuxedPacket()
-        let picture = try DecodedPicture()
+        let decoding = try DecodingThread(input: input, decoder: decoder)
         var converter: DecodedFrameConverter?
-        var flushed = false
-        while !flushed {
-            var haveInput = false
-            do {
-                haveInput = try input.readVideoPacket(into: packet)
-            } catch {
-                inspection.problems.append("read error after \(inspection.framesDecoded) frames: \(error)")
-            }
-            do {
-                // A nil packet starts draining the decoder's delayed pictures (B-frames, frame threads).
-                try decoder.send(haveInput ? packet : nil)
-            } catch {
-                inspection.noteDecodeError(error)
-            }
-            flushed = !haveInput
-            do {
-                while try decoder.receive(into: picture) {
-                    if converter == nil {
-                        converter = try DecodedFrameConverter(
-                            interpretation: ColorInterpretation(tags: inspection.colorTags ?? .untagged,
-                                                                height: picture.height,
-                                                                pixelFormat: picture.pixelFormat))
-                        inspection.interpretation = converter?.interpretation
-                    }
-                    inspection.score(picture, converter: converter!, verifier: self)
+        while true {
+            switch decoding.next(within: Self.decoderStallBound) {
+            case .picture(let picture):
+                defer { decoding.recycle(picture) }
+                if converter == nil {
+                    converter = try DecodedFrameConverter(
+                        interpretation: ColorInterpretation(tags: inspection.colorTags ?? .untagged,
+                                                            height: picture.height, pixelFormat: picture.pixelFormat))
+                    inspection.interpretation = converter?.interpretation
                 }
-            } catch {
-                // libavcodec reports a damaged picture once and then continues with the next packet.
-                inspection.noteDecodeError(error)
+                inspection.score(picture, converter: converter!, verifier: self)
+            case .readError(let message):
+                inspection.problems.append("read error after \(inspection.framesDecoded) frames: \(message)")
+            case .decodeError(let message):
+                inspection.noteDecodeError(message)
+            case .end:
+                return
+            case .stalled:
+                inspection.problems.append("the decoder produced nothing for \(Self.decoderStallBound) after "
+                                           + "\(inspection.framesDecoded) frames; verification stopped there")
+                return
             }
         }
     }
@@ -158,7 +154,7 @@ private struct FileInspection {
         colorTags = input.colorTags
     }
 
-    mutating func noteDecodeError(_ error: any Error) {
+    mutating func noteDecodeError(_ error: String) {
         decodeErrors += 1
         if firstDecodeError == nil { firstDecodeError = "\(error) at frame \(framesDecoded)" }
     }
