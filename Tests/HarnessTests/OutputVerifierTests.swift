@@ -58,12 +58,8 @@ struct OutputVerifierTests {
     @Test func streamableFileCutInHalfIsInvalidBecauseFramesAreMissing() throws {
         let directory = try TestVideo.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = try TestVideo.encode(size: size, indices: 0..<20, in: directory, name: "whole.mkv",
-                                        options: TestVideo.h264Options(matrix: .bt709, tag: .bt709))
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        let truncated = directory.appendingPathComponent("half.mkv")
-        try bytes.prefix(bytes.count / 2).write(to: truncated)
-        let result = verifier(frames: 20).verify(path: truncated.path)
+        let truncated = try TestVideo.streamableH264CutInHalf(size: size, frames: 20, in: directory)
+        let result = verifier(frames: 20).verify(path: truncated)
         #expect(!result.valid)
         #expect(result.framesDecoded < 20)
         #expect(result.invalidReason?.contains("expected 20") == true, "\(result.invalidReason ?? "")")

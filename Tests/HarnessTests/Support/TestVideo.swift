@@ -48,6 +48,17 @@ enum TestVideo {
         return output
     }
 
+    /// The first half of the bytes of a Matroska H.264 file of `frames` frames, in `directory` (Matroska's index is
+    /// optional, so the cut file still opens and decodes some frames); returns its path.
+    static func streamableH264CutInHalf(size: FrameSize, frames: Int, in directory: URL) throws -> String {
+        let path = try encode(size: size, indices: 0..<frames, in: directory, name: "whole.mkv",
+                              options: h264Options(matrix: .bt709, tag: .bt709))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let truncated = directory.appendingPathComponent("half.mkv")
+        try bytes.prefix(bytes.count / 2).write(to: truncated)
+        return truncated.path
+    }
+
     /// H.264 at high quality, 4:2:0 limited range, converted from BGR with `matrix` and tagged as `tag` (all four
     /// colour properties), or untagged when `tag` is nil.
     static func h264Options(matrix: YUVMatrix, tag: YUVMatrix?, crf: Int = 18) -> [String] {
