@@ -7,9 +7,10 @@ import Foundation
 ///
 /// Two things follow. The wait for the decoder has a bound: a decoder stuck inside libav (a damaged file, a codec
 /// bug) turns into `.stalled` from ``next(within:)`` instead of a verification that never returns. And the decoder
-/// gets its next packet without waiting for the scan (when one thread did both, libavcodec's frame threads ran out of
-/// sent packets while a picture was scored), which on the 2-core CI machine raised the CPU use of verifying a
-/// 61 Mbit/s 1080p H.264 stream from 1.86–1.90 to 1.94–1.96 cores (wall time: within the machine's noise).
+/// gets its next packet without waiting for the scan (when one thread did both, no packet was sent while a picture
+/// was scored), which on the 2-core CI machine raised the CPU use of verifying a 61 Mbit/s 1080p H.264 stream from
+/// 1.86–1.90 to 1.94–1.96 cores; the wall time stayed within the machine's noise
+/// (results/reports/2026-12-03-verification-decode-ahead/).
 ///
 /// Events arrive in the order the decoder loop met them (see ``DecodingEvent``), ending with `.end`. The decoding
 /// thread waits for room only while the consumer holds ``depth`` pictures, and gives up as soon as the consumer
