@@ -17,17 +17,26 @@ public struct PipelineBatchTrace: Sendable, Equatable {
     public var processingCPUMs: Double
     /// When processing of this batch ended (the boundary), ms after the writers started opening; nil when not timed.
     public var boundaryAtMs: Double?
+    /// Where the hand-off's wall time went (CPU, waiting for a core, asleep, taken by the host); nil where the
+    /// thread's schedule cannot be read.
+    public var account: HandOffAccount?
 
     /// Creates a trace.
     public init(delayMs: Double, queuedAtBoundary: [PipelineOutput: Int], handOffMs: [PipelineOutput: Double],
-                processingMs: Double, processingCPUMs: Double, boundaryAtMs: Double? = nil) {
+                processingMs: Double, processingCPUMs: Double, boundaryAtMs: Double? = nil,
+                account: HandOffAccount? = nil) {
         self.delayMs = delayMs
         self.queuedAtBoundary = queuedAtBoundary
         self.handOffMs = handOffMs
         self.processingMs = processingMs
         self.processingCPUMs = processingCPUMs
         self.boundaryAtMs = boundaryAtMs
+        self.account = account
     }
+
+    /// The delay without the time the host took from the hand-off (``HandOffAccount/stolenMs``); the whole delay
+    /// when that was not measured.
+    public var delayExcludingStealMs: Double { delayMs - (account?.stolenMs ?? 0) }
 
     /// The output whose writes took the longest in this hand-off.
     public var slowestOutput: PipelineOutput? {

@@ -2,7 +2,8 @@ import Analysis
 import Strategies
 /// The five success criteria the original face-mirror pipeline's fix was accepted on, judged on one pipeline row.
 public enum PipelineCriterion: String, Sendable, CaseIterable {
-    /// "Write delay under 0.01 s per batch": the largest batch-transition delay is at most 10 ms.
+    /// "Write delay under 0.01 s per batch": the largest batch-transition delay, less what the host (hypervisor) took
+    /// from that hand-off (``PipelineRecord/batchDelayExcludingStealMax``), is at most 10 ms.
     case batchDelay = "delay<=10ms"
     /// "Processing faster than 20 fps": pipeline fps above 20.
     case processingRate = "fps>20"
@@ -52,7 +53,7 @@ public enum PipelineCriteria {
             return holds(value) ? .pass : .fail
         }
         var outcomes: [PipelineCriterion: CriterionOutcome] = [:]
-        outcomes[.batchDelay] = check(record.batchDelays?.max) { $0 <= PipelineCriterion.maxBatchDelayMs }
+        outcomes[.batchDelay] = check(record.batchDelayExcludingStealMax) { $0 <= PipelineCriterion.maxBatchDelayMs }
         outcomes[.processingRate] = check(record.pipelineFPS) { $0 > PipelineCriterion.minimumFPS }
         outcomes[.duration] = record.status == .ok
             ? check(record.totalSecondsPer1000Frames) { $0 < PipelineCriterion.maxSecondsPer1000Frames } : .fail
@@ -110,6 +111,26 @@ public enum PipelineCriteria {
                 line += ", ceiling \(f(record.ceiling?.fps, 1)) fps (\(f(record.ceiling?.cpuMsPerFrame, 2)) CPU ms/frame"
                     + " over \(record.ceiling.map { "\($0.cores)" } ?? "-") cores), ratio \(f(record.ceilingRatio, 3))"
             }
+            return line
+        }
+    }
+
+    /// Where the worst hand-off's time went, one line per row that has one (the null baseline included): its batch,
+    /// output and delay, the pipeline thread's CPU, run-queue wait and off-CPU time in it, the delay without the
+    /// host's share, and the machine's steal over the run.
+    public static func handOffLines(_ records: [PipelineRecord]) -> [String] {
+        func f(_ value: Double?, _ digits: Int) -> String { RunRecord.format(value, digits).isEmpty ? "-" : RunRecord.format(value, digits) }
+        return records.compactMap { record in
+            guard let worst = record.worstBatch else { return nil }
+            var line = "\(record.strategy): worst hand-off batch \(worst.index + 1)"
+                + (worst.trace.slowestOutput.map { " (\($0.rawValue))" } ?? "") + " \(f(worst.trace.delayMs, 2)) ms: "
+            if let account = worst.trace.account {
+                line += account.summary + "; largest delay without the host's share \(f(record.batchDelayExcludingStealMax, 2)) ms"
+            } else {
+                line += "the thread's schedule is unreadable here, so the host's share is not known"
+            }
+            line += "; queues r/l/d " + worst.trace.queuedText + " frames at its boundary; host steal over the run "
+                + (record.hostStealPercent.map { "\(f($0, 2)) %" } ?? "not readable")
             return line
         }
     }

@@ -75,6 +75,9 @@ public struct PipelineRecord: Sendable {
     public var nullWriterSteadyFPS: Double?
     /// The pipeline's ceiling for this strategy's encoder settings (see ``PipelineCeiling``); nil when not measured.
     public var ceiling: PipelineCeiling?
+    /// Percent of the machine's CPU time the host (hypervisor) gave to others during the run (steal); nil where
+    /// `/proc/stat` cannot be read.
+    public var hostStealPercent: Double?
 
     /// Creates an empty record for `environment`.
     public init(environment: EnvironmentFingerprint) { self.environment = environment }
@@ -129,6 +132,12 @@ public struct PipelineRecord: Sendable {
     public var worstBatch: (index: Int, trace: PipelineBatchTrace)? {
         guard let index = batchTraces.indices.max(by: { batchTraces[$0].delayMs < batchTraces[$1].delayMs }) else { return nil }
         return (index, batchTraces[index])
+    }
+
+    /// The largest batch-transition delay without the time the host took from its hand-off: what the batch-delay
+    /// criterion judges (see ``HandOffAccount``). Equals the largest delay where no hand-off's schedule was read.
+    public var batchDelayExcludingStealMax: Double? {
+        batchTraces.isEmpty ? batchDelays?.max : batchTraces.map(\.delayExcludingStealMs).max()
     }
 
     /// The largest queue depth `output`'s writer had at a batch boundary.
@@ -239,6 +248,16 @@ public struct PipelineRecord: Sendable {
         case .boundaryQueues: .text { $0.batchTraces.isEmpty ? nil : $0.batchTraces.map(\.queuedText).joined(separator: ";") }
         case .processThreadsMax: .integer { $0.processThreadsMax }
         case .handOff: .text { $0.handOffLevers.isEmpty ? nil : $0.handOffLevers.joined(separator: ";") }
+        case .batchDelayExclStealMsMax: .number { $0.batchDelayExcludingStealMax }
+        case .batchDelayWorstCPUMs: .number { $0.worstBatch?.trace.account?.cpuMs }
+        case .batchDelayWorstRunQueueMs: .number { $0.worstBatch?.trace.account?.runQueueMs }
+        case .batchDelayWorstOffCPUMs: .number { $0.worstBatch?.trace.account?.offCPUMs }
+        case .batchDelayWorstSleeps: .integer { $0.worstBatch?.trace.account?.sleeps }
+        case .batchHandOffs: .text { record in
+            let accounts = record.batchTraces.compactMap(\.account)
+            return accounts.isEmpty || accounts.count < record.batchTraces.count ? nil : accounts.map(\.compactText).joined(separator: ";")
+        }
+        case .hostStealPct: .number { $0.hostStealPercent }
         case .writeMsP50Right: .number { $0.outputs[.right]?.write?.percentile(50) }
         case .writeMsP95Right: .number { $0.outputs[.right]?.write?.percentile(95) }
         case .writeMsP99Right: .number { $0.outputs[.right]?.write?.percentile(99) }

@@ -126,6 +126,10 @@ public final class PipelineRunner {
         pool.prefill(count: min(pool.capacity, (plan.source.frameLimit ?? pool.capacity) * PipelineOutput.allCases.count))
         record.poolWarmupMs = MonotonicClock.elapsed(from: warmupStart, to: MonotonicClock.now()).milliseconds
 
+        // The pipeline's thread reads its own schedule around each hand-off (see HandOffAccount); the machine's steal
+        // is read once at each end of the timed run.
+        let schedule = ThreadScheduleProbe()
+        let hostAtStart = HostCPUTimes.now()
         let bracket = MeasurementBracket.start()
         for output in PipelineOutput.allCases where failure == nil {
             var configuration = WriterConfiguration(outputPath: results[output]!.path, width: size.width,
@@ -180,6 +184,7 @@ public final class PipelineRunner {
                 sourceError = error
             }
             let cpuEnd = ThreadCPUClock.now()
+            let scheduleBefore = schedule?.read()
             let processed = MonotonicClock.now()
             processing += MonotonicClock.elapsed(from: processingStart, to: processed)
             processingCPU += cpuEnd - cpuStart
@@ -219,16 +224,21 @@ public final class PipelineRunner {
             // Part of the hand-off, so inside the delay: the writer threads that wait are woken once, now.
             if plan.holdsWakeUpsDuringHandOff { for writer in writers.values { writer.holdWakeUps(false) } }
             let handed = MonotonicClock.now()
+            let scheduleAfter = schedule?.read()
             // After the last `write` returned, so outside the delay: back among the normal threads, the pipeline's
             // thread usually gives its core to the encoders at once, as it does anywhere in processing.
             raised?.restore()
             let delay = MonotonicClock.elapsed(from: processed, to: handed).milliseconds
             delays.append(delay)
+            var account: HandOffAccount?
+            if let scheduleBefore, let scheduleAfter {
+                account = HandOffAccount(delayMs: delay, from: scheduleBefore, to: scheduleAfter)
+            }
             traces.append(PipelineBatchTrace(
                 delayMs: delay, queuedAtBoundary: queued, handOffMs: handOff,
                 processingMs: MonotonicClock.elapsed(from: processingStart, to: processed).milliseconds,
                 processingCPUMs: Double(cpuEnd - cpuStart) / 1e6,
-                boundaryAtMs: bracket.elapsed(until: processed).milliseconds))
+                boundaryAtMs: bracket.elapsed(until: processed).milliseconds, account: account))
             if let threads = ProcessThreads.count() { threadsMax = max(threadsMax ?? 0, threads) }
             // Only the writers may still hold these frames now; the next batch gets fresh storage.
             batch.removeAll(keepingCapacity: true)
@@ -261,6 +271,7 @@ public final class PipelineRunner {
             }
         }
         let measured = bracket.stop()
+        if let hostAtStart, let hostAtEnd = HostCPUTimes.now() { record.hostStealPercent = hostAtEnd.stealPercent(since: hostAtStart) }
         record.cpu = measured.cpu
         record.peakRSSMB = measured.peakRSSMiB
         writers.removeAll()

@@ -195,6 +195,7 @@ struct PipelineCommand: ParsableCommand {
         }
         print("")
         for line in PipelineCriteria.steadyStateLines(records) { print(line) }
+        for line in PipelineCriteria.handOffLines(records) { print(line) }
         print("\nresults: \(csvPath)")
         history.record(csvPath: csvPath)
         let failed = records.filter { $0.status == .failed || $0.allValid == false }

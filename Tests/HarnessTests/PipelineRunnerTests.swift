@@ -59,6 +59,11 @@ import Verification
         #expect(record.field(.boundaryQueues).split(separator: ";").allSatisfy { $0.split(separator: "/").count == 3 })
         #expect(record.worstBatch != nil && !record.field(.batchDelayWorstOutput).isEmpty)
         #expect((record.processThreadsMax ?? 0) > 1, "the writer threads are counted")
+        // Every hand-off says where its time went, read on the pipeline's own thread, and the host's steal is read.
+        #expect(record.batchTraces.allSatisfy { $0.account?.delayMs == $0.delayMs })
+        #expect(record.field(.batchHandOffs).split(separator: ";").count == 3 && !record.field(.batchDelayWorstCPUMs).isEmpty)
+        #expect(record.batchDelayExcludingStealMax.map { $0 <= (record.batchDelays?.max ?? -1) } == true)
+        #expect(record.hostStealPercent != nil)
         // Steady state is timed between boundaries; with 64x48 frames those are microseconds apart, so only its
         // inputs are checked here (its arithmetic: PipelineSteadyStateTests).
         let boundaries = record.batchTraces.compactMap(\.boundaryAtMs)

@@ -54,16 +54,17 @@ import Verification
     @Test func aFullyMeasuredRowKeepsItsExactText() {
         // Captured before the column catalogue replaced PipelineRecord's per-column switch: byte-identical CSV.
         // The four fingerprint columns after `logical_cores` were added later (same machine ID as the run CSV), and
-        // the empty `hand_off` column after `process_threads_max`.
+        // the empty `hand_off` column after `process_threads_max`, and the hand-off accounts after it (without traces
+        // only `batch_delay_excl_steal_ms_max`, which is then the raw maximum).
         let expected = #"2026-11-25T12:00:00Z,abc1234,"ci, the ""box""",Test CPU,2,Linux,5.1,5.1,4.6.0,p-1,libav-async,libx264,libx264,"#
             + "libx264,mpeg4,8,talking-head,,640,360,40,10,30,320,10,4,ok,left,left failed,32.40,99.88,67.6,1.235,3,"
-            + "2.750,9.900,3.000,,32.40,,,,,,,,,,,,,,,0.2750,1.3275,1.4655,1.5000,0.2750,1.3275,1.4655,1.5000,0.3250,1.3275,1.4655,1.5000,"
+            + "2.750,9.900,3.000,,32.40,,,,,,,,,,,,,,,9.900,,,,,,,0.2750,1.3275,1.4655,1.5000,0.2750,1.3275,1.4655,1.5000,0.3250,1.3275,1.4655,1.5000,"
             + "12.346,1.2346,30.864,0.111,0.022,1.235,0.001,77.8,1000,1001,1002,false,true,false,true,left: short,"
             + "40.000,40.000,41.111,42.222,0.600"
         let record = Self.fullyMeasuredRecord()
         #expect(CSVFormat.line(record.csvFields) == expected)
         let empty = #"2026-11-25T12:00:00Z,abc1234,"ci, the ""box""",Test CPU,2,Linux,5.1,5.1,4.6.0,,,,,,,,,,0,0,0,,0,0,0,0,ok"#
-            + String(repeating: ",", count: 59)
+            + String(repeating: ",", count: 66)
         #expect(CSVFormat.line(PipelineRecord(environment: record.environment).csvFields) == empty)
     }
 
@@ -90,8 +91,11 @@ import Verification
         p.batchTraces = (0..<4).map { batch in
             PipelineBatchTrace(delayMs: 1.5 * Double(batch + 1), queuedAtBoundary: [.right: batch, .left: 0, .debug: 1],
                                handOffMs: [.right: 0.5, .left: 0.25, .debug: Double(batch)], processingMs: 100,
-                               processingCPUMs: 90)
+                               processingCPUMs: 90,
+                               account: HandOffAccount(delayMs: 1.5 * Double(batch + 1), cpuMs: 0.3, runQueueMs: 0.1,
+                                                       sleeps: batch % 2, preemptions: 0))
         }
+        p.hostStealPercent = 1.25
         p.processThreadsMax = 17; p.poolWarmupMs = 250; p.openMs = 30; p.processingCPUMs = 360
         p.handOffLevers = ["hold-wake-ups", "realtime"]
         p.nullWriterSteadyFPS = 120.5

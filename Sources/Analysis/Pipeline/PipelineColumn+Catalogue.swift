@@ -92,6 +92,22 @@ extension PipelineColumn: DescribedColumn {
             .integer(.unitless, "most threads the writerbench process had at a batch boundary (writer and encoder worker threads included)")
         case .handOff:
             .text("opt-in hand-off levers the run used, `;`-separated: `hold-wake-ups`, `producer-nice=N`, `realtime` (or `realtime refused: REASON`); empty: none")
+        case .batchDelayExclStealMsMax:
+            .number(.milliseconds, direction: .prefersSmaller, digits: 3,
+                    "the largest batch-transition delay less the time the host (hypervisor) took from that hand-off: per batch, the delay minus its wall time off CPU when the pipeline's thread never slept in it (neither on a CPU nor waiting for one, so its virtual CPU was not running; see \"Batch-transition delay\" in the README); equals `batch_delay_ms_max` where the thread's schedule is unreadable. What the batch-delay criterion and gate rule judge")
+        case .batchDelayWorstCPUMs:
+            .number(.milliseconds, digits: 3, "the worst batch's hand-off: CPU time of the pipeline's thread (`/proc/thread-self/schedstat`)")
+        case .batchDelayWorstRunQueueMs:
+            .number(.milliseconds, digits: 3, "the worst batch's hand-off: time the pipeline's thread was runnable but waited for a core")
+        case .batchDelayWorstOffCPUMs:
+            .number(.milliseconds, digits: 3,
+                    "the worst batch's hand-off: wall time neither on a CPU nor waiting for one (asleep, or taken by the host)")
+        case .batchDelayWorstSleeps:
+            .integer(.unitless, "the worst batch's hand-off: times the pipeline's thread blocked in it (voluntary context switches: a full queue, a lock); 0 means its off-CPU time was the host's")
+        case .batchHandOffs:
+            .text("per batch, in order, where its hand-off's time went: `CPU/RUNQUEUE/OFFCPU/SLEEPS` (ms, ms, ms, count; as in the `batch_delay_worst_*` columns), `;`-separated; empty where the thread's schedule is unreadable")
+        case .hostStealPct:
+            .number(.percent, digits: 2, "percent of the machine's CPU time the host gave to other guests during the run (steal, `/proc/stat`); empty where unreadable")
         // Writes, per output
         case .writeMsP50Right, .writeMsP95Right, .writeMsP99Right, .writeMsMaxRight:
             .number(.milliseconds, direction: .prefersSmaller, digits: 4,

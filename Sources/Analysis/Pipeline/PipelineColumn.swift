@@ -33,6 +33,10 @@ public enum PipelineColumn: String, CaseIterable, Sendable {
     case boundaryQueueMaxDebug = "boundary_queue_max_debug"
     case batchDelaysMs = "batch_delays_ms", boundaryQueues = "boundary_queues", processThreadsMax = "process_threads_max"
     case handOff = "hand_off"
+    case batchDelayExclStealMsMax = "batch_delay_excl_steal_ms_max", batchDelayWorstCPUMs = "batch_delay_worst_cpu_ms"
+    case batchDelayWorstRunQueueMs = "batch_delay_worst_runqueue_ms"
+    case batchDelayWorstOffCPUMs = "batch_delay_worst_off_cpu_ms", batchDelayWorstSleeps = "batch_delay_worst_sleeps"
+    case batchHandOffs = "batch_hand_offs", hostStealPct = "host_steal_pct"
     // Writes, per output
     case writeMsP50Right = "write_ms_p50_right", writeMsP95Right = "write_ms_p95_right"
     case writeMsP99Right = "write_ms_p99_right", writeMsMaxRight = "write_ms_max_right"
