@@ -52,7 +52,8 @@ public struct HandOffAccount: Sendable, Equatable {
         [cpuMs, runQueueMs, offCPUMs].map { RunRecord.format($0, 2) }.joined(separator: "/") + "/\(sleeps)"
     }
 
-    /// One phrase for the console: "0.31 ms on CPU, 0.00 waiting for a core, 15.16 off CPU without sleeping (host steal)".
+    /// One phrase for the console, e.g. "0.31 ms on CPU, 0.00 waiting for a core, 15.16 off CPU without sleeping
+    /// (taken by the host), 1 preemption".
     public var summary: String {
         func f(_ value: Double) -> String { RunRecord.format(value, 2) }
         let off = sleeps == 0

@@ -16,11 +16,12 @@ public final class ThreadScheduleProbe {
     public init?() {
         let opened = open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else { return nil }
-        descriptor = opened
-        guard read() != nil else {
+        // Checked before the descriptor is stored, so that it is closed exactly once: here, or in deinit.
+        guard Self.runQueueNanoseconds(opened) != nil else {
             close(opened)
             return nil
         }
+        descriptor = opened
     }
 
     deinit { close(descriptor) }
@@ -30,15 +31,21 @@ public final class ThreadScheduleProbe {
 
     /// The creating thread's schedule so far; nil if a read fails.
     public func read() -> ThreadSchedule? {
-        var buffer = [UInt8](repeating: 0, count: 96)
-        let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count > 0, let fields = ThreadSchedule.parseSchedstat(Substring(decoding: buffer[..<count], as: UTF8.self))
-        else { return nil }
+        guard let runQueue = Self.runQueueNanoseconds(descriptor) else { return nil }
         var usage = rusage()
         guard getrusage(Self.rusageThread, &usage) == 0 else { return nil }
         // CPU from the thread's CPU clock, not schedstat's first field: that one is brought up to date only at
         // scheduler events, so for the running thread it lags by up to a tick; the clock adds the current stretch.
-        return ThreadSchedule(cpuNanoseconds: ThreadCPUClock.now(), runQueueNanoseconds: fields.runQueue,
+        return ThreadSchedule(cpuNanoseconds: ThreadCPUClock.now(), runQueueNanoseconds: runQueue,
                               voluntarySwitches: usage.ru_nvcsw, involuntarySwitches: usage.ru_nivcsw)
+    }
+
+    /// The run-queue wait in the schedstat file open at `descriptor`, read from its start; nil if unreadable.
+    private static func runQueueNanoseconds(_ descriptor: Int32) -> UInt64? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
+            let count = pread(descriptor, buffer.baseAddress, buffer.count, 0)
+            guard count > 0 else { return nil }
+            return ThreadSchedule.parseSchedstat(Substring(decoding: buffer[..<count], as: UTF8.self))?.runQueue
+        }
     }
 }

@@ -96,7 +96,7 @@ extension PipelineColumn: DescribedColumn {
             .number(.milliseconds, direction: .prefersSmaller, digits: 3,
                     "the largest batch-transition delay less the time the host (hypervisor) took from that hand-off: per batch, the delay minus its wall time off CPU when the pipeline's thread never slept in it (neither on a CPU nor waiting for one, so its virtual CPU was not running; see \"Batch-transition delay\" in the README); equals `batch_delay_ms_max` where the thread's schedule is unreadable. What the batch-delay criterion and gate rule judge")
         case .batchDelayWorstCPUMs:
-            .number(.milliseconds, digits: 3, "the worst batch's hand-off: CPU time of the pipeline's thread (`/proc/thread-self/schedstat`)")
+            .number(.milliseconds, digits: 3, "the worst batch's hand-off: CPU time of the pipeline's thread (its CPU clock)")
         case .batchDelayWorstRunQueueMs:
             .number(.milliseconds, digits: 3, "the worst batch's hand-off: time the pipeline's thread was runnable but waited for a core")
         case .batchDelayWorstOffCPUMs:
