@@ -47,6 +47,16 @@ int cposix_spawnattr_set_batch(void *attributes) {
     return result;
 }
 
+int cposix_spawn_file_actions_addclosefrom(void *actions, int from) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    return posix_spawn_file_actions_addclosefrom_np((posix_spawn_file_actions_t *)actions, from);
+#else
+    (void)actions;
+    (void)from;
+    return ENOSYS;
+#endif
+}
+
 int cposix_heap_usage_now(cposix_heap_usage *usage) {
     memset(usage, 0, sizeof *usage);
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))

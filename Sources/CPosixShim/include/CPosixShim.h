@@ -19,6 +19,11 @@ int cposix_make_current_thread_batch(void);
 /// Returns 0 or an errno value.
 int cposix_spawnattr_set_batch(void *attributes);
 
+/// Adds "close every descriptor from `from` up" to a posix_spawn file-actions object (glibc 2.34's
+/// posix_spawn_file_actions_addclosefrom_np), so that a child keeps only the descriptors the actions before it set up.
+/// Returns 0, an errno value, or ENOSYS where the C library lacks it.
+int cposix_spawn_file_actions_addclosefrom(void *actions, int from);
+
 /// glibc malloc's own accounting (mallinfo2, summed over every arena), in bytes.
 typedef struct {
     /// Bytes of arena heaps obtained from the kernel (brk and thread-arena mappings), in use or free.

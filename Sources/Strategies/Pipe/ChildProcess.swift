@@ -59,6 +59,10 @@ final class ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, stderrPipe.writeEnd.rawValue, 2)
         if let timingPipe { posix_spawn_file_actions_adddup2(&actions, timingPipe.writeEnd.rawValue, 3) }
+        // Then nothing else: a descriptor another thread made inheritable (a Foundation Pipe, a test's fifo) would
+        // otherwise live on in this child and keep its pipe from ending. Where the C library cannot, the
+        // close-on-exec flags of our own ends still hold.
+        _ = cposix_spawn_file_actions_addclosefrom(&actions, timingPipe == nil ? 3 : 4)
 
         // SIGPIPE is ignored in this process (see BrokenPipeSignal); give the child the default disposition back.
         var attributes = posix_spawnattr_t()
