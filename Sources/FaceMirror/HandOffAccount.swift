@@ -56,9 +56,9 @@ public struct HandOffAccount: Sendable, Equatable {
     /// (taken by the host), 1 preemption".
     public var summary: String {
         func f(_ value: Double) -> String { RunRecord.format(value, 2) }
-        let off = sleeps == 0
-            ? "\(f(offCPUMs)) off CPU without sleeping (taken by the host)"
-            : "\(f(offCPUMs)) asleep or taken by the host (\(sleeps) sleep\(sleeps == 1 ? "" : "s"))"
+        let off = sleeps > 0 ? "\(f(offCPUMs)) asleep or taken by the host (\(sleeps) sleep\(sleeps == 1 ? "" : "s"))"
+            : offCPUMs >= 0.005 ? "\(f(offCPUMs)) off CPU without sleeping (taken by the host)"
+            : "\(f(offCPUMs)) off CPU"
         return "\(f(cpuMs)) ms on CPU, \(f(runQueueMs)) waiting for a core, \(off), \(preemptions) preemption\(preemptions == 1 ? "" : "s")"
     }
 }

@@ -36,6 +36,7 @@ import Testing
         // The readings sit a few microseconds outside the timed stretch, so CPU can exceed the delay slightly.
         let account = HandOffAccount(delayMs: 0.30, cpuMs: 0.31, runQueueMs: 0, sleeps: 0, preemptions: 0)
         #expect(account.offCPUMs == 0 && account.stolenMs == 0 && account.delayExcludingStealMs == 0.30)
+        #expect(!account.summary.contains("host"), "nothing was taken, so the console blames nobody")
     }
 
     static func record(_ accounts: [HandOffAccount?]) -> PipelineRecord {
