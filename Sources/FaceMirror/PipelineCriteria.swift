@@ -80,7 +80,7 @@ public enum PipelineCriteria {
         var table = PlainTable(header: ["strategy", "encoder", "encoder used", "status", "fps", "null fps", "overhead %",
                                         "delay p50/max ms", "write p95 ms r/l/d", "total s", "valid", "PSNR dB"]
                                        + PipelineCriterion.allCases.map(\.rawValue))
-        func f(_ value: Double?, _ digits: Int) -> String { RunRecord.format(value, digits).isEmpty ? "-" : RunRecord.format(value, digits) }
+        let f = cell
         var note = 0
         for record in records where record.strategy != NullWriterStrategy.strategyName {
             let outcomes = judge(record, reference: reference)
@@ -103,7 +103,7 @@ public enum PipelineCriteria {
     /// Steady-state throughput against the pipeline's ceiling, one line per row: `steady_fps`, the one-time
     /// warm-up, `pipeline_ceiling_fps` and the ratio (`-` where not measured).
     public static func steadyStateLines(_ records: [PipelineRecord]) -> [String] {
-        func f(_ value: Double?, _ digits: Int) -> String { RunRecord.format(value, digits).isEmpty ? "-" : RunRecord.format(value, digits) }
+        let f = cell
         return records.map { record in
             var line = "\(record.strategy): steady \(f(record.steadyFPS, 1)) fps (warm-up \(f(record.warmupMs, 0)) ms), "
                 + "processing CPU \(f(record.processingCPUMsPerFrame, 2)) ms/frame"
@@ -119,7 +119,7 @@ public enum PipelineCriteria {
     /// output and delay, the pipeline thread's CPU, run-queue wait and off-CPU time in it, the delay without the
     /// host's share, and the machine's steal over the run.
     public static func handOffLines(_ records: [PipelineRecord]) -> [String] {
-        func f(_ value: Double?, _ digits: Int) -> String { RunRecord.format(value, digits).isEmpty ? "-" : RunRecord.format(value, digits) }
+        let f = cell
         return records.compactMap { record in
             guard let worst = record.worstBatch else { return nil }
             var line = "\(record.strategy): worst hand-off batch \(worst.index + 1)"
@@ -133,6 +133,12 @@ public enum PipelineCriteria {
                 + (record.hostStealPercent.map { "\(f($0, 2)) %" } ?? "not readable")
             return line
         }
+    }
+
+    /// `value` with `digits` decimals for the console, or `-` when it was not measured.
+    private static func cell(_ value: Double?, _ digits: Int) -> String {
+        let text = RunRecord.format(value, digits)
+        return text.isEmpty ? "-" : text
     }
 
     /// The reasons behind the table's note numbers, in the same order: "[1] libav: failed — …".
